@@ -1,0 +1,7 @@
+/** Tax rule plugins (SPI). */
+@Version("1.0.0")
+@Export
+package org.omnitill.api.tax;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;
