@@ -1,0 +1,74 @@
+package org.omnitill.cart.internal;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.omnitill.api.channel.SalesChannel;
+import org.omnitill.api.payment.PaymentMethod;
+import org.omnitill.api.tax.TaxAddress;
+import org.omnitill.api.tax.TaxRule;
+
+/**
+ * The plugins the cart uses right now. Plugins come and go at any moment; every lookup answers
+ * from the services registered at that instant, and a caller keeps the instance it got for the
+ * rest of its operation.
+ */
+final class PluginServices {
+
+    private final Map<PaymentMethod, Registered<PaymentMethod>> payments = new ConcurrentHashMap<>();
+    private final Map<TaxRule, Registered<TaxRule>> taxRules = new ConcurrentHashMap<>();
+    private final Map<SalesChannel, Registered<SalesChannel>> channels = new ConcurrentHashMap<>();
+
+    void addPaymentMethod(PaymentMethod method, Map<String, ?> properties) {
+        payments.put(method, Registered.of(method, properties));
+    }
+
+    void removePaymentMethod(PaymentMethod method) {
+        payments.remove(method);
+    }
+
+    void addTaxRule(TaxRule rule, Map<String, ?> properties) {
+        taxRules.put(rule, Registered.of(rule, properties));
+    }
+
+    void removeTaxRule(TaxRule rule) {
+        taxRules.remove(rule);
+    }
+
+    void addChannel(SalesChannel channel, Map<String, ?> properties) {
+        channels.put(channel, Registered.of(channel, properties));
+    }
+
+    void removeChannel(SalesChannel channel) {
+        channels.remove(channel);
+    }
+
+    Optional<PaymentMethod> paymentMethod(String id) {
+        return byId(payments, id);
+    }
+
+    Optional<SalesChannel> channel(String id) {
+        return byId(channels, id);
+    }
+
+    /** The preferred tax rule that covers the address, if any is installed. */
+    Optional<TaxRule> taxRule(TaxAddress address) {
+        return taxRules.values().stream()
+                .filter(r -> r.service().covers(address))
+                .sorted(Registered.PREFERRED)
+                .map(Registered::service)
+                .findFirst();
+    }
+
+    private static <T> Optional<T> byId(Map<T, Registered<T>> services, String id) {
+        if (id == null) {
+            return Optional.empty();
+        }
+        return services.values().stream()
+                .filter(r -> id.equals(r.pluginId()))
+                .sorted(Registered.PREFERRED)
+                .map(Registered::service)
+                .findFirst();
+    }
+}

@@ -1,0 +1,106 @@
+package org.omnitill.catalog.internal;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import javax.persistence.EntityManager;
+import javax.persistence.TypedQuery;
+
+import org.omnitill.api.catalog.Barcode;
+import org.omnitill.api.catalog.CatalogService;
+import org.omnitill.api.catalog.Page;
+import org.omnitill.api.catalog.PriceView;
+import org.omnitill.api.catalog.ProductView;
+import org.omnitill.api.money.Money;
+import org.omnitill.persistence.TransactionRunner;
+import org.omnitill.persistence.model.BarcodeEntity;
+import org.omnitill.persistence.model.PriceEntity;
+import org.omnitill.persistence.model.ProductEntity;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+@Component(service = CatalogService.class)
+public class JpaCatalogService implements CatalogService {
+
+    private final TransactionRunner tx;
+
+    @Activate
+    public JpaCatalogService(@Reference TransactionRunner tx) {
+        this.tx = tx;
+    }
+
+    @Override
+    public Optional<ProductView> product(String sku) {
+        if (sku == null || sku.isBlank()) {
+            return Optional.empty();
+        }
+        return tx.required(em -> Optional.ofNullable(em.find(ProductEntity.class, sku)).map(p -> view(em, p)));
+    }
+
+    @Override
+    public Optional<ProductView> productByBarcode(Barcode barcode) {
+        return tx.required(em -> Optional.ofNullable(em.find(BarcodeEntity.class, barcode.gtin14()))
+                .map(b -> em.find(ProductEntity.class, b.sku))
+                .map(p -> view(em, p)));
+    }
+
+    @Override
+    public Page<ProductView> search(String text, int offset, int limit) {
+        if (offset < 0 || limit < 1) {
+            throw new IllegalArgumentException("offset must be >= 0 and limit >= 1");
+        }
+        String pattern = "%" + escapeLike(text == null ? "" : text.trim().toLowerCase(Locale.ROOT)) + "%";
+        return tx.required(em -> {
+            String where = " WHERE LOWER(p.sku) LIKE :q ESCAPE '\\' OR LOWER(p.name) LIKE :q ESCAPE '\\'";
+            long total = em.createQuery("SELECT COUNT(p) FROM ProductEntity p" + where, Long.class)
+                    .setParameter("q", pattern).getSingleResult();
+            TypedQuery<ProductEntity> q = em.createQuery("SELECT p FROM ProductEntity p" + where + " ORDER BY p.sku",
+                    ProductEntity.class).setParameter("q", pattern).setFirstResult(offset).setMaxResults(limit);
+            List<ProductEntity> products = q.getResultList();
+            return new Page<>(views(em, products), total, offset, limit);
+        });
+    }
+
+    @Override
+    public Optional<Money> price(String sku, String storeId) {
+        return tx.required(em -> em.createQuery(
+                        "SELECT p FROM PriceEntity p WHERE p.sku = :sku AND p.storeId = :store", PriceEntity.class)
+                .setParameter("sku", sku).setParameter("store", storeId)
+                .getResultList().stream().findFirst().map(JpaCatalogService::money));
+    }
+
+    private static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    private static Money money(PriceEntity p) {
+        return Money.of(p.amount, Money.currency(p.currency));
+    }
+
+    private static ProductView view(EntityManager em, ProductEntity p) {
+        return views(em, List.of(p)).get(0);
+    }
+
+    /** Loads barcodes and prices of a page of products in two queries, not two per product. */
+    private static List<ProductView> views(EntityManager em, List<ProductEntity> products) {
+        if (products.isEmpty()) {
+            return List.of();
+        }
+        List<String> skus = products.stream().map(p -> p.sku).toList();
+        Map<String, List<String>> barcodes = em.createQuery(
+                        "SELECT b FROM BarcodeEntity b WHERE b.sku IN :skus ORDER BY b.code", BarcodeEntity.class)
+                .setParameter("skus", skus).getResultList().stream()
+                .collect(Collectors.groupingBy(b -> b.sku, Collectors.mapping(b -> b.code, Collectors.toList())));
+        Map<String, List<PriceView>> prices = em.createQuery(
+                        "SELECT p FROM PriceEntity p WHERE p.sku IN :skus ORDER BY p.storeId", PriceEntity.class)
+                .setParameter("skus", skus).getResultList().stream()
+                .collect(Collectors.groupingBy(p -> p.sku,
+                        Collectors.mapping(p -> new PriceView(p.storeId, money(p)), Collectors.toList())));
+        return products.stream().map(p -> new ProductView(p.sku, p.name, barcodes.getOrDefault(p.sku, List.of()),
+                p.taxCategory, p.unit, prices.getOrDefault(p.sku, List.of()))).toList();
+    }
+}

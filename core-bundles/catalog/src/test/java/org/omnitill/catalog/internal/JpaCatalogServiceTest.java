@@ -1,0 +1,85 @@
+package org.omnitill.catalog.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.omnitill.api.catalog.Barcode;
+import org.omnitill.api.catalog.Page;
+import org.omnitill.api.catalog.ProductView;
+import org.omnitill.api.catalog.UnitOfMeasure;
+import org.omnitill.api.money.Money;
+import org.omnitill.api.store.LocationType;
+import org.omnitill.persistence.testing.Fixtures;
+import org.omnitill.persistence.testing.TestDatabase;
+
+class JpaCatalogServiceTest {
+
+    private final TestDatabase db = new TestDatabase();
+    private final JpaCatalogService catalog = new JpaCatalogService(db.tx());
+    private final JpaStoreService stores = new JpaStoreService(db.tx());
+
+    @BeforeEach
+    void seed() {
+        db.tx().required(em -> {
+            Fixtures.store(em, "berlin", LocationType.STORE, "DE", "EUR", true);
+            Fixtures.store(em, "wh", LocationType.WAREHOUSE, "DE", "EUR", true);
+            Fixtures.product(em, "COF-1", "Coffee beans 1kg", "4006381333931", "reduced", UnitOfMeasure.EACH);
+            Fixtures.product(em, "TEA_1", "Green tea 100% organic", "036000291452", "reduced", UnitOfMeasure.EACH);
+            Fixtures.product(em, "APL", "Apples", null, "reduced", UnitOfMeasure.KILOGRAM);
+            Fixtures.price(em, "COF-1", "berlin", "12.99", "EUR");
+            return null;
+        });
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    @Test
+    void findsProductWithBarcodesAndPrices() {
+        ProductView coffee = catalog.product("COF-1").orElseThrow();
+        assertEquals("Coffee beans 1kg", coffee.name());
+        assertEquals(List.of("4006381333931"), coffee.barcodes());
+        assertEquals(Money.of("12.99", "EUR"), coffee.prices().get(0).price());
+        assertTrue(catalog.product("NOPE").isEmpty());
+        assertTrue(catalog.product(" ").isEmpty());
+    }
+
+    @Test
+    void upcAAndItsEan13FormFindTheSameArticle() {
+        assertEquals("TEA_1", catalog.productByBarcode(Barcode.parse("036000291452")).orElseThrow().sku());
+        assertEquals("TEA_1", catalog.productByBarcode(Barcode.parse("0036000291452")).orElseThrow().sku());
+        assertTrue(catalog.productByBarcode(Barcode.parse("4006381333948")).isEmpty());
+    }
+
+    @Test
+    void searchMatchesSkuOrNameCaseInsensitivelyAndPages() {
+        Page<ProductView> all = catalog.search("", 0, 2);
+        assertEquals(3, all.total());
+        assertEquals(List.of("APL", "COF-1"), all.items().stream().map(ProductView::sku).toList());
+        assertEquals(List.of("TEA_1"), catalog.search(null, 2, 2).items().stream().map(ProductView::sku).toList());
+        assertEquals(List.of("COF-1"), catalog.search("COFFEE", 0, 10).items().stream().map(ProductView::sku).toList());
+        // LIKE wildcards in the text are taken literally
+        assertEquals(List.of("TEA_1"), catalog.search("100%", 0, 10).items().stream().map(ProductView::sku).toList());
+        assertEquals(List.of("TEA_1"), catalog.search("a_1", 0, 10).items().stream().map(ProductView::sku).toList());
+    }
+
+    @Test
+    void priceIsPerStore() {
+        assertEquals(Money.of("12.99", "EUR"), catalog.price("COF-1", "berlin").orElseThrow());
+        assertTrue(catalog.price("COF-1", "wh").isEmpty());
+    }
+
+    @Test
+    void storesListStoresBeforeWarehouses() {
+        assertEquals(List.of("berlin", "wh"), stores.stores().stream().map(s -> s.id()).toList());
+        assertEquals("EUR", stores.store("berlin").orElseThrow().currency().getCurrencyCode());
+        assertTrue(stores.store("nowhere").isEmpty());
+    }
+}

@@ -1,0 +1,43 @@
+package org.omnitill.persistence.model;
+
+import java.math.BigDecimal;
+
+import javax.persistence.Column;
+import javax.persistence.Entity;
+import javax.persistence.EnumType;
+import javax.persistence.Enumerated;
+import javax.persistence.Id;
+import javax.persistence.JoinColumn;
+import javax.persistence.ManyToOne;
+import javax.persistence.Table;
+
+import org.omnitill.api.catalog.UnitOfMeasure;
+
+/** A cart line with the name, price and tax category the article had when it was added. */
+@Entity
+@Table(name = "OT_CART_LINE")
+public class CartLineEntity {
+    @Id
+    @Column(length = 36)
+    public String id;
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "cart_id", nullable = false)
+    public CartEntity cart;
+    @Column(name = "line_no", nullable = false)
+    public int lineNo;
+    @Column(length = 64, nullable = false)
+    public String sku;
+    @Column(nullable = false)
+    public String name;
+    @Column(length = 14)
+    public String barcode;
+    @Column(precision = 19, scale = 3, nullable = false)
+    public BigDecimal quantity;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "unit_of_measure", length = 16, nullable = false)
+    public UnitOfMeasure unit;
+    @Column(name = "unit_price", precision = 19, scale = 4, nullable = false)
+    public BigDecimal unitPrice;
+    @Column(name = "tax_category", length = 32, nullable = false)
+    public String taxCategory;
+}

@@ -1,0 +1,46 @@
+package org.omnitill.persistence.model;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+import javax.persistence.Column;
+import javax.persistence.Entity;
+import javax.persistence.EnumType;
+import javax.persistence.Enumerated;
+import javax.persistence.Id;
+import javax.persistence.JoinColumn;
+import javax.persistence.ManyToOne;
+import javax.persistence.Table;
+
+import org.omnitill.api.payment.TenderStatus;
+
+/** A payment towards a cart. Amounts are in the cart's currency. */
+@Entity
+@Table(name = "OT_TENDER")
+public class TenderEntity {
+    @Id
+    @Column(length = 36)
+    public String id;
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "cart_id", nullable = false)
+    public CartEntity cart;
+    @Column(length = 64, nullable = false)
+    public String method;
+    @Enumerated(EnumType.STRING)
+    @Column(length = 16, nullable = false)
+    public TenderStatus status;
+    @Column(precision = 19, scale = 4, nullable = false)
+    public BigDecimal amount;
+    @Column(precision = 19, scale = 4, nullable = false)
+    public BigDecimal tendered;
+    @Column(name = "change_given", precision = 19, scale = 4, nullable = false)
+    public BigDecimal changeGiven;
+    @Column(precision = 19, scale = 4, nullable = false)
+    public BigDecimal rounding;
+    @Column(name = "provider_reference")
+    public String reference;
+    @Column(length = 512)
+    public String message;
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+}
