@@ -7,7 +7,8 @@ import org.omnitill.api.money.Money;
 
 /**
  * A line of a cart or order. {@code lineTotal} is unit price times quantity, rounded to the minor
- * unit; it is gross when the sale's prices include tax. {@code tax} is the tax the line carries.
+ * unit; it is gross when the sale's prices include tax. {@code tax} is the tax the line carries and
+ * {@code taxCode} the code of the rate it was taxed at (null when untaxed or taxed at several rates).
  */
 public record LineView(
         String id,
@@ -20,5 +21,6 @@ public record LineView(
         Money unitPrice,
         Money lineTotal,
         String taxCategory,
+        String taxCode,
         Money tax) {
 }

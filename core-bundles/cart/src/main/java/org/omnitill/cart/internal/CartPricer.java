@@ -58,6 +58,7 @@ final class CartPricer {
         }
 
         Map<String, Money> taxPerLine = new HashMap<>();
+        Map<String, String> taxCodePerLine = new HashMap<>();
         Map<String, TaxSum> perComponent = new LinkedHashMap<>();
         Money taxTotal = zero;
         if (rule != null && !cart.lines.isEmpty()) {
@@ -73,6 +74,8 @@ final class CartPricer {
                             "the tax rule answered for an unknown line or in another currency");
                 }
                 taxPerLine.merge(lineTax.lineId(), lineTax.tax(), Money::plus);
+                taxCodePerLine.merge(lineTax.lineId(), lineTax.component().code(),
+                        (a, b) -> a.equals(b) ? a : MULTIPLE_RATES);
                 perComponent.computeIfAbsent(lineTax.component().code(), c -> new TaxSum(lineTax.component(), zero))
                         .add(lineTax);
                 taxTotal = taxTotal.plus(lineTax.tax());
@@ -83,7 +86,7 @@ final class CartPricer {
         for (CartLineEntity line : cart.lines) {
             lines.add(new LineView(line.id, line.lineNo, line.sku, line.name, line.barcode, line.quantity.stripTrailingZeros(),
                     line.unit, Money.of(line.unitPrice, currency), lineTotals.get(line.id), line.taxCategory,
-                    taxPerLine.getOrDefault(line.id, zero)));
+                    taxCode(taxCodePerLine.get(line.id)), taxPerLine.getOrDefault(line.id, zero)));
         }
         List<TaxBreakdown> taxes = perComponent.values().stream().map(TaxSum::breakdown).toList();
         Money total = cart.pricesIncludeTax ? subtotal : subtotal.plus(taxTotal);
@@ -104,6 +107,12 @@ final class CartPricer {
         return new CartView(cart.id, cart.storeId, cart.channel, cart.registerId, cart.status, currency,
                 cart.pricesIncludeTax, lines, taxes, rule != null, subtotal, taxTotal, total, rounding, paid,
                 total.minus(paid), change, tenders, cart.orderId, cart.createdAt, cart.updatedAt);
+    }
+
+    private static final String MULTIPLE_RATES = "\u0000multiple";
+
+    private static String taxCode(String code) {
+        return MULTIPLE_RATES.equals(code) ? null : code;
     }
 
     /** Unit price times quantity, rounded half-up to the minor unit (weighed goods produce fractions). */

@@ -74,31 +74,31 @@ public class CartServiceImpl implements CartService {
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY, unbind = "removePaymentMethod")
-    void addPaymentMethod(PaymentMethod method, Map<String, Object> properties) {
+    public void addPaymentMethod(PaymentMethod method, Map<String, Object> properties) {
         plugins.addPaymentMethod(method, properties);
     }
 
-    void removePaymentMethod(PaymentMethod method) {
+    public void removePaymentMethod(PaymentMethod method) {
         plugins.removePaymentMethod(method);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY, unbind = "removeTaxRule")
-    void addTaxRule(TaxRule rule, Map<String, Object> properties) {
+    public void addTaxRule(TaxRule rule, Map<String, Object> properties) {
         plugins.addTaxRule(rule, properties);
     }
 
-    void removeTaxRule(TaxRule rule) {
+    public void removeTaxRule(TaxRule rule) {
         plugins.removeTaxRule(rule);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY, unbind = "removeChannel")
-    void addChannel(SalesChannel channel, Map<String, Object> properties) {
+    public void addChannel(SalesChannel channel, Map<String, Object> properties) {
         plugins.addChannel(channel, properties);
     }
 
-    void removeChannel(SalesChannel channel) {
+    public void removeChannel(SalesChannel channel) {
         plugins.removeChannel(channel);
     }
 

@@ -41,6 +41,8 @@ public class OrderLineEntity {
     public BigDecimal lineTotal;
     @Column(name = "tax_category", length = 32, nullable = false)
     public String taxCategory;
+    @Column(name = "tax_code", length = 64)
+    public String taxCode;
     @Column(precision = 19, scale = 4, nullable = false)
     public BigDecimal tax;
     /** Where the goods leave from; lines of one order may be fulfilled from different locations. */

@@ -1,0 +1,310 @@
+package org.omnitill.order.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+
+import javax.persistence.EntityManager;
+import javax.persistence.LockModeType;
+
+import org.omnitill.api.cart.CartService;
+import org.omnitill.api.cart.CartStatus;
+import org.omnitill.api.cart.CartView;
+import org.omnitill.api.cart.LineView;
+import org.omnitill.api.cart.TaxBreakdown;
+import org.omnitill.api.cart.TenderView;
+import org.omnitill.api.device.Receipt;
+import org.omnitill.api.device.ReceiptPrinter;
+import org.omnitill.api.error.OmnitillException;
+import org.omnitill.api.inventory.InventoryService;
+import org.omnitill.api.money.Money;
+import org.omnitill.api.order.OrderService;
+import org.omnitill.api.order.OrderView;
+import org.omnitill.api.payment.TenderStatus;
+import org.omnitill.api.plugin.PluginProperties;
+import org.omnitill.api.store.StoreService;
+import org.omnitill.api.store.StoreView;
+import org.omnitill.persistence.NodeIdentity;
+import org.omnitill.persistence.TransactionRunner;
+import org.omnitill.persistence.model.CartEntity;
+import org.omnitill.persistence.model.OrderEntity;
+import org.omnitill.persistence.model.OrderLineEntity;
+import org.omnitill.persistence.model.OrderPaymentEntity;
+import org.omnitill.persistence.model.OrderSequenceEntity;
+import org.omnitill.persistence.model.OrderTaxEntity;
+import org.omnitill.persistence.model.OutboxEventEntity;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Checkout. The cart row is locked, stock is taken line by line with conditional updates, the
+ * store's order number is drawn and the order written, all in one transaction: a failure at any
+ * step leaves cart, stock and numbering as they were. Receipts print after the commit, off the
+ * request thread; a printer can never undo a sale.
+ */
+@Component(service = OrderService.class)
+public class OrderServiceImpl implements OrderService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OrderServiceImpl.class);
+
+    private final TransactionRunner tx;
+    private final CartService carts;
+    private final InventoryService inventory;
+    private final StoreService stores;
+    private final NodeIdentity node;
+    private final Clock clock;
+    private final Map<ReceiptPrinter, Object> printers = new ConcurrentHashMap<>();
+    private final ExecutorService printing = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "omnitill-receipt-printing");
+        t.setDaemon(true);
+        return t;
+    });
+
+    @Activate
+    public OrderServiceImpl(@Reference TransactionRunner tx, @Reference CartService carts,
+            @Reference InventoryService inventory, @Reference StoreService stores, @Reference NodeIdentity node) {
+        this(tx, carts, inventory, stores, node, Clock.systemDefaultZone());
+    }
+
+    OrderServiceImpl(TransactionRunner tx, CartService carts, InventoryService inventory, StoreService stores,
+            NodeIdentity node, Clock clock) {
+        this.tx = tx;
+        this.carts = carts;
+        this.inventory = inventory;
+        this.stores = stores;
+        this.node = node;
+        this.clock = clock;
+    }
+
+    @Deactivate
+    void deactivate() throws InterruptedException {
+        printing.shutdown();
+        printing.awaitTermination(5, TimeUnit.SECONDS);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, unbind = "removePrinter")
+    void addPrinter(ReceiptPrinter printer, Map<String, Object> properties) {
+        Object stores = properties.get(PluginProperties.STORES);
+        printers.put(printer, stores == null ? "*" : stores);
+    }
+
+    void removePrinter(ReceiptPrinter printer) {
+        printers.remove(printer);
+    }
+
+    @Override
+    public OrderView checkout(String cartId, String cashier) {
+        Placed placed = tx.required(em -> place(em, cartId, cashier));
+        print(placed);
+        return placed.order();
+    }
+
+    private record Placed(OrderView order, String receipt) {
+    }
+
+    private Placed place(EntityManager em, String cartId, String cashier) {
+        CartEntity cart = cartId == null ? null : em.find(CartEntity.class, cartId, LockModeType.PESSIMISTIC_WRITE);
+        if (cart == null) {
+            throw OmnitillException.notFound("cart_not_found", "there is no cart '" + cartId + "'");
+        }
+        if (cart.status != CartStatus.OPEN) {
+            throw OmnitillException.conflict("cart_closed", "the cart is already checked out as order " + cart.orderId);
+        }
+        CartView view = carts.cart(cartId);
+        if (view.lines().isEmpty()) {
+            throw OmnitillException.unprocessable("cart_empty", "there is nothing to check out");
+        }
+        if (!view.taxAvailable()) {
+            throw OmnitillException.unprocessable("tax_rule_unavailable",
+                    "no tax rule is installed for store " + view.storeId() + "; install its tax plugin");
+        }
+        if (view.due().isPositive()) {
+            throw OmnitillException.unprocessable("cart_not_paid", view.due() + " is still due");
+        }
+        StoreView store = stores.store(cart.storeId).orElseThrow(() -> OmnitillException.unavailable(
+                "store_not_found", "the cart's store '" + cart.storeId + "' no longer exists"));
+
+        String orderId = UUID.randomUUID().toString();
+        // Take stock in a fixed order so that two checkouts of the same articles cannot deadlock.
+        view.lines().stream().sorted(Comparator.comparing(LineView::sku)).forEach(line ->
+                inventory.remove(cart.storeId, line.sku(), line.quantity(), "sale", orderId));
+
+        Instant now = clock.instant();
+        OrderEntity order = new OrderEntity();
+        order.id = orderId;
+        order.orderNumber = cart.storeId + "-" + String.format("%06d", nextNumber(em, cart.storeId));
+        order.storeId = cart.storeId;
+        order.channel = cart.channel;
+        order.registerId = cart.registerId;
+        order.cartId = cart.id;
+        order.cashier = cashier;
+        order.nodeId = node.nodeId();
+        order.placedAt = now;
+        order.currency = cart.currency;
+        order.pricesIncludeTax = cart.pricesIncludeTax;
+        order.subtotal = view.subtotal().amount();
+        order.taxTotal = view.taxTotal().amount();
+        order.total = view.total().amount();
+        order.rounding = view.rounding().amount();
+        order.paid = view.paid().amount();
+        order.changeGiven = view.changeGiven().amount();
+        for (LineView line : view.lines()) {
+            OrderLineEntity l = new OrderLineEntity();
+            l.id = UUID.randomUUID().toString();
+            l.order = order;
+            l.lineNo = line.lineNo();
+            l.sku = line.sku();
+            l.name = line.name();
+            l.barcode = line.barcode();
+            l.quantity = line.quantity();
+            l.unit = line.unit();
+            l.unitPrice = line.unitPrice().amount();
+            l.lineTotal = line.lineTotal().amount();
+            l.taxCategory = line.taxCategory();
+            l.taxCode = line.taxCode();
+            l.tax = line.tax().amount();
+            l.fulfilledFrom = cart.storeId;
+            order.lines.add(l);
+        }
+        int position = 0;
+        for (TaxBreakdown tax : view.taxes()) {
+            OrderTaxEntity t = new OrderTaxEntity();
+            t.id = UUID.randomUUID().toString();
+            t.order = order;
+            t.position = position++;
+            t.jurisdiction = tax.jurisdiction();
+            t.code = tax.code();
+            t.name = tax.name();
+            t.rate = tax.rate();
+            t.taxableAmount = tax.taxableAmount().amount();
+            t.tax = tax.tax().amount();
+            t.grossAmount = tax.grossAmount().amount();
+            order.taxes.add(t);
+        }
+        for (TenderView tender : view.payments()) {
+            if (tender.status() != TenderStatus.CAPTURED) {
+                continue;
+            }
+            OrderPaymentEntity p = new OrderPaymentEntity();
+            p.id = tender.id();
+            p.order = order;
+            p.method = tender.method();
+            p.status = tender.status();
+            p.amount = tender.amount().amount();
+            p.tendered = tender.tendered().amount();
+            p.changeGiven = tender.change().amount();
+            p.rounding = tender.rounding().amount();
+            p.reference = tender.reference();
+            p.createdAt = tender.createdAt();
+            order.payments.add(p);
+        }
+        OrderView orderView = OrderViews.view(order);
+        String receipt = ReceiptRenderer.render(orderView, store, clock.getZone());
+        order.receiptText = receipt;
+        em.persist(order);
+
+        cart.status = CartStatus.CHECKED_OUT;
+        cart.orderId = order.id;
+        cart.updatedAt = now;
+
+        OutboxEventEntity event = new OutboxEventEntity();
+        event.id = UUID.randomUUID().toString();
+        event.aggregateType = "order";
+        event.aggregateId = order.id;
+        event.eventType = "OrderPlaced";
+        event.storeId = order.storeId;
+        event.nodeId = order.nodeId;
+        event.createdAt = now;
+        em.persist(event);
+        em.flush();
+        return new Placed(orderView, receipt);
+    }
+
+    /** Draws the store's next order number under a row lock, so numbers are gapless and never repeat. */
+    private static long nextNumber(EntityManager em, String storeId) {
+        OrderSequenceEntity seq = em.find(OrderSequenceEntity.class, storeId, LockModeType.PESSIMISTIC_WRITE);
+        if (seq == null) {
+            seq = new OrderSequenceEntity();
+            seq.storeId = storeId;
+            em.persist(seq);
+        }
+        long number = seq.nextNumber;
+        seq.nextNumber = number + 1;
+        return number;
+    }
+
+    @Override
+    public OrderView order(String orderId) {
+        return tx.required(em -> OrderViews.view(find(em, orderId)));
+    }
+
+    @Override
+    public String receipt(String orderId) {
+        return tx.required(em -> find(em, orderId).receiptText);
+    }
+
+    private static OrderEntity find(EntityManager em, String orderId) {
+        OrderEntity order = orderId == null ? null : em.find(OrderEntity.class, orderId);
+        if (order == null) {
+            throw OmnitillException.notFound("order_not_found", "there is no order '" + orderId + "'");
+        }
+        return order;
+    }
+
+    private void print(Placed placed) {
+        List<ReceiptPrinter> targets = printers.entrySet().stream()
+                .filter(e -> serves(e.getValue(), placed.order().storeId()))
+                .map(Map.Entry::getKey).toList();
+        if (targets.isEmpty()) {
+            return;
+        }
+        Receipt receipt = new Receipt(placed.order(), placed.receipt());
+        try {
+            printing.execute(() -> targets.forEach(printer -> {
+                try {
+                    printer.print(receipt);
+                } catch (Exception e) {
+                    LOG.warn("Receipt of order {} was not printed: {}", placed.order().orderNumber(), e.getMessage());
+                }
+            }));
+        } catch (RejectedExecutionException e) {
+            LOG.warn("Receipt of order {} was not printed: the order service is stopping", placed.order().orderNumber());
+        }
+    }
+
+    /** Whether a printer's store list (a string, array or collection; '*' for all) includes the store. */
+    static boolean serves(Object stores, String storeId) {
+        Iterable<?> ids;
+        if (stores instanceof String[] array) {
+            ids = List.of(array);
+        } else if (stores instanceof Iterable<?> iterable) {
+            ids = iterable;
+        } else {
+            ids = List.of(String.valueOf(stores).split("\\s*,\\s*"));
+        }
+        for (Object id : ids) {
+            String s = String.valueOf(id).trim();
+            if (s.equals("*") || s.equals(storeId)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+}

@@ -1,0 +1,228 @@
+package org.omnitill.order.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.omnitill.api.cart.CartStatus;
+import org.omnitill.api.cart.LineInput;
+import org.omnitill.api.catalog.UnitOfMeasure;
+import org.omnitill.api.device.Receipt;
+import org.omnitill.api.device.ReceiptPrinter;
+import org.omnitill.api.error.ErrorKind;
+import org.omnitill.api.error.OmnitillException;
+import org.omnitill.api.money.Money;
+import org.omnitill.api.order.OrderView;
+import org.omnitill.api.plugin.PluginProperties;
+import org.omnitill.api.store.LocationType;
+import org.omnitill.cart.internal.CartServiceImpl;
+import org.omnitill.catalog.internal.JpaCatalogService;
+import org.omnitill.catalog.internal.JpaStoreService;
+import org.omnitill.inventory.internal.JpaInventoryService;
+import org.omnitill.persistence.testing.Fixtures;
+import org.omnitill.persistence.testing.TestDatabase;
+import org.omnitill.persistence.testing.TestPlugins.ExactPayment;
+import org.omnitill.persistence.testing.TestPlugins.FlatVat;
+import org.omnitill.persistence.testing.TestPlugins.Register;
+
+class OrderServiceImplTest {
+
+    private final TestDatabase db = new TestDatabase();
+    private final JpaStoreService stores = new JpaStoreService(db.tx());
+    private final JpaInventoryService inventory = new JpaInventoryService(db.tx(), () -> "node-1");
+    private final CartServiceImpl carts = new CartServiceImpl(db.tx(), new JpaCatalogService(db.tx()), stores);
+    private final OrderServiceImpl orders = new OrderServiceImpl(db.tx(), carts, inventory, stores, () -> "node-1",
+            Clock.fixed(Instant.parse("2026-12-04T10:15:00Z"), ZoneOffset.UTC));
+    private final FlatVat vat = new FlatVat();
+
+    @BeforeEach
+    void seed() {
+        db.tx().required(em -> {
+            Fixtures.store(em, "shop", LocationType.STORE, "XX", "EUR", true);
+            Fixtures.product(em, "A", "Article A", null, "standard", UnitOfMeasure.EACH);
+            Fixtures.product(em, "B", "Article B", null, "standard", UnitOfMeasure.EACH);
+            Fixtures.price(em, "A", "shop", "2.99", "EUR");
+            Fixtures.price(em, "B", "shop", "10.00", "EUR");
+            Fixtures.stock(em, "shop", "A", "5");
+            Fixtures.stock(em, "shop", "B", "1");
+            return null;
+        });
+        carts.addChannel(new Register(), Map.of(PluginProperties.ID, "register", "service.id", 1L));
+        carts.addTaxRule(vat, Map.of(PluginProperties.ID, "flat", "service.id", 2L));
+        carts.addPaymentMethod(new ExactPayment(), Map.of(PluginProperties.ID, "card", "service.id", 3L));
+    }
+
+    @AfterEach
+    void close() throws InterruptedException {
+        orders.deactivate();
+        db.close();
+    }
+
+    private String paidCart(String sku, int quantity) {
+        String id = carts.create("shop", "register", "R1", "alice").id();
+        Money due = carts.addLine(id, new LineInput(sku, null, BigDecimal.valueOf(quantity))).due();
+        carts.pay(id, "card", due);
+        return id;
+    }
+
+    private BigDecimal stock(String sku) {
+        return inventory.levels(sku).get(0).onHand();
+    }
+
+    private static void assertError(ErrorKind kind, String code, Runnable call) {
+        OmnitillException e = assertThrows(OmnitillException.class, call::run);
+        assertEquals(code, e.code(), e.getMessage());
+        assertEquals(kind, e.kind());
+    }
+
+    @Test
+    void checkoutPlacesAnImmutableOrderAndTakesStock() {
+        String cartId = carts.create("shop", "register", "R1", "alice").id();
+        carts.addLine(cartId, new LineInput("A", null, new BigDecimal("2")));
+        Money due = carts.addLine(cartId, new LineInput("B", null, BigDecimal.ONE)).due();
+        carts.pay(cartId, "card", due);
+
+        OrderView order = orders.checkout(cartId, "alice");
+
+        assertEquals("shop-000001", order.orderNumber());
+        assertEquals(Money.of("15.98", "EUR"), order.total());
+        assertEquals(order.total(), order.paid());
+        assertEquals(2, order.lines().size());
+        assertEquals(1, order.taxes().size());
+        assertEquals(1, order.payments().size());
+        assertEquals("alice", order.cashier());
+        assertEquals(0, new BigDecimal("3").compareTo(stock("A")));
+        assertEquals(0, BigDecimal.ZERO.compareTo(stock("B")));
+        assertEquals(CartStatus.CHECKED_OUT, carts.cart(cartId).status());
+        assertEquals(order.id(), carts.cart(cartId).orderId());
+        assertEquals(order, orders.order(order.id()));
+        String receipt = orders.receipt(order.id());
+        assertTrue(receipt.contains("shop-000001"), receipt);
+        assertTrue(receipt.contains("TOTAL EUR"), receipt);
+        assertTrue(receipt.contains("15.98"), receipt);
+        assertError(ErrorKind.CONFLICT, "cart_closed", () -> orders.checkout(cartId, "alice"));
+        assertError(ErrorKind.CONFLICT, "cart_closed", () -> carts.addLine(cartId, new LineInput("A", null, BigDecimal.ONE)));
+    }
+
+    @Test
+    void anUnpaidCartIsRefusedAndNothingChanges() {
+        String cartId = carts.create("shop", "register", null, "alice").id();
+        carts.addLine(cartId, new LineInput("A", null, BigDecimal.ONE));
+        assertError(ErrorKind.UNPROCESSABLE, "cart_not_paid", () -> orders.checkout(cartId, "alice"));
+        assertEquals(0, new BigDecimal("5").compareTo(stock("A")));
+        assertEquals(CartStatus.OPEN, carts.cart(cartId).status());
+        assertError(ErrorKind.NOT_FOUND, "cart_not_found", () -> orders.checkout("nope", "alice"));
+        assertError(ErrorKind.NOT_FOUND, "order_not_found", () -> orders.order("nope"));
+    }
+
+    @Test
+    void outOfStockRollsBackEverythingIncludingTheOtherLinesAndTheNumber() {
+        String cartId = carts.create("shop", "register", null, "alice").id();
+        carts.addLine(cartId, new LineInput("A", null, BigDecimal.ONE));
+        Money due = carts.addLine(cartId, new LineInput("B", null, new BigDecimal("2"))).due();
+        carts.pay(cartId, "card", due);
+        assertError(ErrorKind.CONFLICT, "out_of_stock", () -> orders.checkout(cartId, "alice"));
+        assertEquals(0, new BigDecimal("5").compareTo(stock("A")));
+        assertEquals(0, BigDecimal.ONE.compareTo(stock("B")));
+        assertEquals(CartStatus.OPEN, carts.cart(cartId).status());
+        assertEquals("shop-000001", orders.checkout(paidCart("A", 1), "alice").orderNumber());
+    }
+
+    @Test
+    void withoutATaxRuleCheckoutIsRefused() {
+        String cartId = paidCart("A", 1);
+        carts.removeTaxRule(vat);
+        assertError(ErrorKind.UNPROCESSABLE, "tax_rule_unavailable", () -> orders.checkout(cartId, "alice"));
+        carts.addTaxRule(vat, Map.of(PluginProperties.ID, "flat", "service.id", 7L));
+        assertEquals(CartStatus.OPEN, carts.cart(cartId).status());
+        orders.checkout(cartId, "alice");
+    }
+
+    @Test
+    void concurrentCheckoutsSellExactlyTheStockWithUniqueNumbers() throws Exception {
+        List<String> cartIds = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            cartIds.add(paidCart("A", 1));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(10);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<String>> results = new ArrayList<>();
+        for (String id : cartIds) {
+            results.add(pool.submit(() -> {
+                start.await();
+                try {
+                    return orders.checkout(id, "alice").orderNumber();
+                } catch (OmnitillException e) {
+                    assertEquals("out_of_stock", e.code());
+                    return null;
+                }
+            }));
+        }
+        start.countDown();
+        Set<String> numbers = new TreeSet<>();
+        int refused = 0;
+        for (Future<String> f : results) {
+            String number = f.get(60, TimeUnit.SECONDS);
+            if (number == null) {
+                refused++;
+            } else {
+                numbers.add(number);
+            }
+        }
+        pool.shutdown();
+        assertEquals(Set.of("shop-000001", "shop-000002", "shop-000003", "shop-000004", "shop-000005"), numbers);
+        assertEquals(15, refused);
+        assertEquals(0, BigDecimal.ZERO.compareTo(stock("A")));
+    }
+
+    @Test
+    void printsTheReceiptOnPrintersServingTheStoreAndAFailingPrinterDoesNotUndoTheSale() throws Exception {
+        BlockingQueue<Receipt> printed = new LinkedBlockingQueue<>();
+        ReceiptPrinter good = printed::add;
+        ReceiptPrinter elsewhere = r -> printed.add(new Receipt(r.order(), "WRONG STORE"));
+        ReceiptPrinter broken = r -> {
+            throw new org.omnitill.api.device.DeviceException("paper out");
+        };
+        orders.addPrinter(broken, Map.of());
+        orders.addPrinter(good, Map.of(PluginProperties.STORES, new String[] {"shop"}));
+        orders.addPrinter(elsewhere, Map.of(PluginProperties.STORES, "other"));
+        OrderView order = orders.checkout(paidCart("A", 1), "alice");
+        Receipt receipt = printed.poll(10, TimeUnit.SECONDS);
+        assertEquals(order.id(), receipt.order().id());
+        assertEquals(orders.receipt(order.id()), receipt.text());
+        assertTrue(printed.poll(200, TimeUnit.MILLISECONDS) == null, "only the printer of the store prints");
+        orders.removePrinter(good);
+        orders.checkout(paidCart("A", 1), "alice");
+        assertTrue(printed.poll(300, TimeUnit.MILLISECONDS) == null);
+    }
+
+    @Test
+    void storeListsMatchExactlyOrByWildcard() {
+        assertTrue(OrderServiceImpl.serves("*", "shop"));
+        assertTrue(OrderServiceImpl.serves("a, shop", "shop"));
+        assertTrue(OrderServiceImpl.serves(List.of("shop"), "shop"));
+        assertFalse(OrderServiceImpl.serves("shopping", "shop"));
+        assertFalse(OrderServiceImpl.serves(new String[] {"a"}, "shop"));
+    }
+}
