@@ -1,0 +1,170 @@
+package org.omnitill.tax.euvat.internal;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Currency;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.omnitill.api.error.OmnitillException;
+import org.omnitill.api.money.Money;
+import org.omnitill.api.plugin.PluginFamily;
+import org.omnitill.api.plugin.PluginProperties;
+import org.omnitill.api.tax.LineTax;
+import org.omnitill.api.tax.TaxAddress;
+import org.omnitill.api.tax.TaxCalculation;
+import org.omnitill.api.tax.TaxComponent;
+import org.omnitill.api.tax.TaxRequest;
+import org.omnitill.api.tax.TaxRule;
+import org.omnitill.api.tax.TaxableLine;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * VAT of the EU member states in the bundled rate data: the rate in force on the sale date for each
+ * line's category, with the tax rounded per document and rate and shared among the lines (see
+ * {@link DocumentRounding}). Zero-rated and exempt lines carry a 0% component of their own.
+ */
+@Component(service = TaxRule.class, configurationPid = EuVatTaxRule.PID, property = {
+        PluginProperties.ID + "=eu-vat",
+        PluginProperties.FAMILY + "=" + PluginFamily.TAX,
+        PluginProperties.NAME + "=EU VAT" })
+@Designate(ocd = EuVatTaxRule.Config.class)
+public class EuVatTaxRule implements TaxRule {
+
+    static final String PID = "org.omnitill.tax.euvat";
+    static final String ALL = "*";
+
+    private static final Logger LOG = LoggerFactory.getLogger(EuVatTaxRule.class);
+
+    @ObjectClassDefinition(name = "Omnitill EU VAT", description = "VAT of EU member states from dated rate data.")
+    @interface Config {
+
+        @AttributeDefinition(name = "Countries",
+                description = "ISO 3166-1 alpha-2 codes of the countries this rule taxes, comma-separated; "
+                        + "* for every country in the rate data.")
+        String[] countries() default ALL;
+    }
+
+    private final RateTable rates;
+    private volatile Set<String> enabled;
+
+    @Activate
+    public EuVatTaxRule(Config config) {
+        this(RateTable.bundled(), config);
+    }
+
+    EuVatTaxRule(RateTable rates, Config config) {
+        this.rates = Objects.requireNonNull(rates, "rates");
+        this.enabled = enabledCountries(rates, config.countries());
+        LOG.info("EU VAT covers {} (rate data knows {})", enabled, rates.countries());
+    }
+
+    @Modified
+    void modified(Config config) {
+        this.enabled = enabledCountries(rates, config.countries());
+        LOG.info("EU VAT now covers {}", enabled);
+    }
+
+    private static Set<String> enabledCountries(RateTable rates, String[] configured) {
+        List<String> entries = new ArrayList<>();
+        for (String value : configured == null ? new String[0] : configured) {
+            if (value != null) {
+                Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).forEach(entries::add);
+            }
+        }
+        if (entries.contains(ALL)) {
+            return Collections.unmodifiableSet(new TreeSet<>(rates.countries()));
+        }
+        Set<String> countries = new TreeSet<>();
+        for (String entry : entries) {
+            String country = entry.toUpperCase(Locale.ROOT);
+            if (rates.hasCountry(country)) {
+                countries.add(country);
+            } else {
+                LOG.warn("EU VAT has no rate data for configured country '{}'; it knows {}", entry, rates.countries());
+            }
+        }
+        if (countries.isEmpty()) {
+            LOG.warn("EU VAT is configured to cover no country ({} = {})", "countries", entries);
+        }
+        return Collections.unmodifiableSet(countries);
+    }
+
+    @Override
+    public boolean covers(TaxAddress address) {
+        String country = address == null ? null : normalize(address.country());
+        return country != null && enabled.contains(country);
+    }
+
+    @Override
+    public TaxCalculation calculate(TaxRequest request) {
+        Objects.requireNonNull(request, "request");
+        TaxAddress taxedAt = request.taxedAt();
+        if (!covers(taxedAt)) {
+            throw OmnitillException.unprocessable("tax_jurisdiction_not_covered",
+                    "EU VAT is not enabled for country '" + (taxedAt == null ? null : taxedAt.country())
+                            + "'; it covers " + enabled);
+        }
+        if (request.saleDate() == null || request.currency() == null) {
+            throw OmnitillException.invalid("tax_request_incomplete", "A VAT calculation needs the sale date and the currency");
+        }
+        String country = normalize(taxedAt.country());
+        Currency currency = request.currency();
+        List<TaxableLine> lines = request.lines();
+
+        // Lines grouped by the rate that applies to them, each rate rounded once for the document.
+        Map<VatRate, List<Integer>> byRate = new LinkedHashMap<>();
+        for (int i = 0; i < lines.size(); i++) {
+            TaxableLine line = lines.get(i);
+            if (line.amount() == null || !line.amount().currency().equals(currency)) {
+                throw OmnitillException.invalid("tax_currency_mismatch", "Line " + line.lineId() + " is in "
+                        + (line.amount() == null ? "no currency" : line.amount().currencyCode()) + ", the sale in "
+                        + currency.getCurrencyCode());
+            }
+            String category = line.taxCategory() == null ? null : line.taxCategory().trim().toLowerCase(Locale.ROOT);
+            VatRate rate = rates.rateOn(country, category, request.saleDate());
+            byRate.computeIfAbsent(rate, r -> new ArrayList<>()).add(i);
+        }
+
+        LineTax[] result = new LineTax[lines.size()];
+        for (Map.Entry<VatRate, List<Integer>> group : byRate.entrySet()) {
+            TaxComponent component = group.getKey().component();
+            List<Integer> indices = group.getValue();
+            long[] amounts = new long[indices.size()];
+            for (int k = 0; k < amounts.length; k++) {
+                amounts[k] = lines.get(indices.get(k)).amount().minorUnits();
+            }
+            long[] taxes = DocumentRounding.allocate(amounts, component.rate(), request.pricesIncludeTax());
+            for (int k = 0; k < amounts.length; k++) {
+                TaxableLine line = lines.get(indices.get(k));
+                Money tax = Money.ofMinor(taxes[k], currency);
+                Money net = request.pricesIncludeTax() ? line.amount().minus(tax) : line.amount();
+                result[indices.get(k)] = new LineTax(line.lineId(), component, net, tax);
+            }
+        }
+        return new TaxCalculation(Arrays.asList(result));
+    }
+
+    /** The countries this rule currently covers. */
+    Collection<String> coveredCountries() {
+        return enabled;
+    }
+
+    private static String normalize(String country) {
+        return country == null || country.isBlank() ? null : country.trim().toUpperCase(Locale.ROOT);
+    }
+}
