@@ -19,4 +19,11 @@ public interface TransactionRunner {
      * Any exception rolls the whole transaction back and is rethrown unchanged.
      */
     <T> T required(Function<EntityManager, T> work);
+
+    /**
+     * Runs {@code action} once the outermost transaction on this thread has committed, or at once
+     * if none is running; never if it rolls back. For effects outside the database (printing a
+     * receipt) that must not happen for work that is undone. An action that fails is logged.
+     */
+    void afterCommit(Runnable action);
 }

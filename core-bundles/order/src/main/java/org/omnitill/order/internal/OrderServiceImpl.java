@@ -110,9 +110,12 @@ public class OrderServiceImpl implements OrderService {
 
     @Override
     public OrderView checkout(String cartId, String cashier) {
-        Placed placed = tx.required(em -> place(em, cartId, cashier));
-        print(placed);
-        return placed.order();
+        return tx.required(em -> {
+            Placed placed = place(em, cartId, cashier);
+            // the caller's transaction may be wider than ours (idempotency records): print only what committed
+            tx.afterCommit(() -> print(placed));
+            return placed.order();
+        });
     }
 
     private record Placed(OrderView order, String receipt) {

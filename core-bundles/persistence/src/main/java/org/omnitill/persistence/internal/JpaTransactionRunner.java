@@ -1,5 +1,7 @@
 package org.omnitill.persistence.internal;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Function;
 
 import javax.persistence.EntityManager;
@@ -10,6 +12,8 @@ import org.omnitill.persistence.TransactionRunner;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * RESOURCE_LOCAL transactions with one EntityManager per thread for the outermost call; nested
@@ -19,8 +23,11 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = TransactionRunner.class)
 public class JpaTransactionRunner implements TransactionRunner {
 
+    private static final Logger LOG = LoggerFactory.getLogger(JpaTransactionRunner.class);
+
     private final EntityManagerFactory emf;
     private final ThreadLocal<EntityManager> current = new ThreadLocal<>();
+    private final ThreadLocal<List<Runnable>> afterCommit = new ThreadLocal<>();
 
     @Activate
     public JpaTransactionRunner(@Reference(target = "(osgi.unit.name=omnitill)") EntityManagerFactory emf) {
@@ -40,16 +47,18 @@ public class JpaTransactionRunner implements TransactionRunner {
         }
         EntityManager em = emf.createEntityManager();
         EntityTransaction tx = em.getTransaction();
+        List<Runnable> actions = new ArrayList<>();
         current.set(em);
+        afterCommit.set(actions);
+        T result;
         try {
             tx.begin();
-            T result = work.apply(em);
+            result = work.apply(em);
             if (tx.getRollbackOnly()) {
                 tx.rollback();
                 throw new IllegalStateException("transaction was marked rollback-only by work that failed");
             }
             tx.commit();
-            return result;
         } catch (RuntimeException | Error e) {
             if (tx.isActive()) {
                 tx.rollback();
@@ -57,7 +66,28 @@ public class JpaTransactionRunner implements TransactionRunner {
             throw e;
         } finally {
             current.remove();
+            afterCommit.remove();
             em.close();
+        }
+        actions.forEach(JpaTransactionRunner::runQuietly);
+        return result;
+    }
+
+    @Override
+    public void afterCommit(Runnable action) {
+        List<Runnable> actions = afterCommit.get();
+        if (actions == null) {
+            runQuietly(action);
+        } else {
+            actions.add(action);
+        }
+    }
+
+    private static void runQuietly(Runnable action) {
+        try {
+            action.run();
+        } catch (RuntimeException e) {
+            LOG.warn("An after-commit action failed", e);
         }
     }
 }

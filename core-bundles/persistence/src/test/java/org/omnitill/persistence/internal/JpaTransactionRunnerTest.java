@@ -71,6 +71,24 @@ class JpaTransactionRunnerTest {
     }
 
     @Test
+    void afterCommitActionsRunOnlyWhenTheOutermostTransactionCommits() {
+        java.util.List<String> done = new java.util.ArrayList<>();
+        db.tx().required(outer -> db.tx().required(inner -> {
+            db.tx().afterCommit(() -> done.add("committed"));
+            assertTrue(done.isEmpty(), "nothing runs before the outer commit");
+            return null;
+        }));
+        assertEquals(java.util.List.of("committed"), done);
+        assertThrows(IllegalStateException.class, () -> db.tx().required(em -> {
+            db.tx().afterCommit(() -> done.add("rolled back"));
+            throw new IllegalStateException("boom");
+        }));
+        assertEquals(java.util.List.of("committed"), done);
+        db.tx().afterCommit(() -> done.add("no transaction"));
+        assertEquals(java.util.List.of("committed", "no transaction"), done);
+    }
+
+    @Test
     void idempotencyKeysAreUniquePerPrincipal() {
         JpaIdempotencyStore store = new JpaIdempotencyStore(db.tx());
         store.save("alice", "k1", new StoredResponse("POST /carts", 201, "{}"));

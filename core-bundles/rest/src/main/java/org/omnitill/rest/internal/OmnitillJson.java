@@ -33,8 +33,9 @@ import org.omnitill.api.money.Money;
  * strings; other decimals as plain JSON numbers; enums by name. Unknown request properties are
  * ignored, trailing garbage is not.
  *
- * <p>{@link DeserializationFeature#WRAP_EXCEPTIONS} is off so that an {@link OmnitillException} or an
- * {@link IllegalArgumentException} raised while reading a value reaches the error mapper as itself.
+ * <p>A value refused while reading (an {@link OmnitillException} or an {@link IllegalArgumentException}
+ * of an API value type) arrives wrapped in a {@code JsonMappingException} that knows the field's path;
+ * {@link ErrorMapping#malformedJson} unwraps it again.
  */
 final class OmnitillJson {
 
@@ -61,7 +62,6 @@ final class OmnitillJson {
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-                .disable(DeserializationFeature.WRAP_EXCEPTIONS)
                 .build();
     }
 
@@ -113,7 +113,8 @@ final class OmnitillJson {
             if (!p.isExpectedStartObjectToken()) {
                 throw invalidMoney("an amount of money must be an object like {\"amount\":\"12.30\",\"currency\":\"EUR\"}");
             }
-            JsonNode node = p.readValueAsTree();
+            // ctxt.readTree, not p.readValueAsTree: the latter reads as a root value and trips FAIL_ON_TRAILING_TOKENS
+            JsonNode node = ctxt.readTree(p);
             JsonNode amount = node.get("amount");
             JsonNode currency = node.get("currency");
             if (amount == null || amount.isNull()) {

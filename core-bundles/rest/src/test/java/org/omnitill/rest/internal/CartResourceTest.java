@@ -1,0 +1,230 @@
+package org.omnitill.rest.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
+import javax.ws.rs.core.UriInfo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+import org.omnitill.api.cart.CartService;
+import org.omnitill.api.cart.LineInput;
+import org.omnitill.api.error.OmnitillException;
+import org.omnitill.api.money.Money;
+import org.omnitill.api.order.OrderService;
+
+class CartResourceTest {
+
+    private final Fakes.Database db = new Fakes.Database();
+    private final Fakes.TransactionRunnerFake tx = new Fakes.TransactionRunnerFake(db);
+    private final CartService carts = mock(CartService.class);
+    private final OrderService orders = mock(OrderService.class);
+    private final CartResource resource = new CartResource(carts, orders, tx, new Fakes.IdempotencyStoreFake(db, tx));
+    private final SecurityContext anna = new OmnitillSecurityContext(
+            new Authenticator.AuthenticatedUser("anna", Set.of("cashier")), false);
+    private final ObjectMapper json = OmnitillJson.newMapper();
+
+    @BeforeAll
+    static void runtime() {
+        TestRuntimeDelegate.install();
+    }
+
+    private static UriInfo uri(String path) {
+        UriInfo uri = mock(UriInfo.class);
+        when(uri.getPath()).thenReturn(path);
+        when(uri.getBaseUri()).thenReturn(URI.create("http://localhost:8181/api/v1/"));
+        return uri;
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void assertInvalid(String code, Executable executable) {
+        assertEquals(code, assertThrows(OmnitillException.class, executable).code());
+    }
+
+    private JsonNode body(Response response) throws Exception {
+        return json.readTree((String) response.getEntity());
+    }
+
+    @Test
+    void createsACartWithLocationAsTheAuthenticatedUser() throws Exception {
+        when(carts.create("berlin-1", "register", null, "anna")).thenReturn(Views.cart("c-42"));
+        Response response = resource.create(bytes("{\"store\":\"berlin-1\",\"channel\":\"register\"}"), null, anna,
+                uri("carts"));
+        assertEquals(201, response.getStatus());
+        assertEquals(URI.create("http://localhost:8181/api/v1/carts/c-42"), response.getLocation());
+        assertEquals("c-42", body(response).get("id").textValue());
+        assertNull(response.getHeaderString(IdempotentExecutor.REPLAYED_HEADER));
+    }
+
+    @Test
+    void aRetriedCreateWithTheSameKeyReplaysWithTheSameLocation() throws Exception {
+        when(carts.create(anyString(), anyString(), any(), anyString())).thenReturn(Views.cart("c-1"), Views.cart("c-2"));
+        byte[] request = bytes("{\"store\":\"berlin-1\",\"channel\":\"register\",\"register\":\"r1\"}");
+        Response first = resource.create(request, "key-1", anna, uri("carts"));
+        Response replay = resource.create(request, "key-1", anna, uri("carts"));
+        verify(carts, times(1)).create("berlin-1", "register", "r1", "anna");
+        assertEquals(201, replay.getStatus());
+        assertEquals("true", replay.getHeaderString(IdempotentExecutor.REPLAYED_HEADER));
+        assertEquals(first.getLocation(), replay.getLocation());
+        assertEquals(first.getEntity(), replay.getEntity());
+    }
+
+    @Test
+    void createNeedsStoreAndChannel() {
+        assertInvalid("missing_body", () -> resource.create(new byte[0], null, anna, uri("carts")));
+        assertInvalid("missing_field", () -> resource.create(bytes("{\"channel\":\"register\"}"), null, anna, uri("carts")));
+        assertInvalid("missing_field",
+                () -> resource.create(bytes("{\"store\":\"s\",\"channel\":\" \"}"), null, anna, uri("carts")));
+        assertInvalid("malformed_json", () -> resource.create(bytes("{\"store\":"), null, anna, uri("carts")));
+        assertInvalid("invalid_idempotency_key",
+                () -> resource.create(bytes("{\"store\":\"s\",\"channel\":\"register\"}"), "", anna, uri("carts")));
+        verifyNoInteractions(carts);
+    }
+
+    @Test
+    void addsALineBySkuOrBarcode() throws Exception {
+        when(carts.addLine(any(), any())).thenReturn(Views.cart("c1"));
+        Response bySku = resource.addLine("c1", bytes("{\"sku\":\"SKU-1\",\"quantity\":\"2\"}"), null, anna,
+                uri("carts/c1/lines"));
+        assertEquals(201, bySku.getStatus());
+        assertNull(bySku.getLocation());
+        verify(carts).addLine("c1", new LineInput("SKU-1", null, new BigDecimal("2")));
+
+        resource.addLine("c1", bytes("{\"barcode\":\" 4006381333931 \",\"quantity\":0.25}"), null, anna,
+                uri("carts/c1/lines"));
+        verify(carts).addLine("c1", new LineInput(null, "4006381333931", new BigDecimal("0.25")));
+    }
+
+    @Test
+    void aLineNeedsExactlyOneOfSkuAndBarcodeAndASensibleQuantity() {
+        UriInfo uri = uri("carts/c1/lines");
+        assertInvalid("missing_field", () -> resource.addLine("c1", bytes("{\"quantity\":1}"), null, anna, uri));
+        assertInvalid("invalid_line", () -> resource.addLine("c1",
+                bytes("{\"sku\":\"A\",\"barcode\":\"4006381333931\",\"quantity\":1}"), null, anna, uri));
+        assertInvalid("invalid_quantity", () -> resource.addLine("c1", bytes("{\"sku\":\"A\"}"), null, anna, uri));
+        assertInvalid("invalid_quantity", () -> resource.addLine("c1", bytes("{\"sku\":\"A\",\"quantity\":0}"), null, anna, uri));
+        assertInvalid("invalid_quantity", () -> resource.addLine("c1", bytes("{\"sku\":\"A\",\"quantity\":-2}"), null, anna, uri));
+        assertInvalid("invalid_quantity",
+                () -> resource.addLine("c1", bytes("{\"sku\":\"A\",\"quantity\":10001}"), null, anna, uri));
+        assertInvalid("invalid_quantity",
+                () -> resource.addLine("c1", bytes("{\"sku\":\"A\",\"quantity\":\"0.0005\"}"), null, anna, uri));
+        assertInvalid("invalid_quantity",
+                () -> resource.addLine("c1", bytes("{\"sku\":\"A\",\"quantity\":\"lots\"}"), null, anna, uri));
+        assertInvalid("invalid_barcode",
+                () -> resource.addLine("c1", bytes("{\"barcode\":\"4006381333932\",\"quantity\":1}"), null, anna, uri));
+        assertInvalid("malformed_json",
+                () -> resource.addLine("c1", bytes("{\"sku\":{\"id\":1},\"quantity\":1}"), null, anna, uri));
+        verifyNoInteractions(carts);
+    }
+
+    @Test
+    void changesAndRemovesLines() {
+        when(carts.changeLine("c1", "l1", new BigDecimal("3"))).thenReturn(Views.cart("c1"));
+        when(carts.removeLine("c1", "l1")).thenReturn(Views.cart("c1"));
+        assertEquals("c1", resource.changeLine("c1", "l1", bytes("{\"quantity\":3}")).id());
+        assertEquals("c1", resource.removeLine("c1", "l1").id());
+        assertInvalid("invalid_quantity", () -> resource.changeLine("c1", "l1", bytes("{\"quantity\":0}")));
+        assertInvalid("invalid_quantity", () -> resource.changeLine("c1", "l1", bytes("{}")));
+        assertInvalid("missing_body", () -> resource.changeLine("c1", "l1", new byte[0]));
+    }
+
+    @Test
+    void paysWithAnExactAmount() throws Exception {
+        when(carts.pay("c1", "cash", Money.of("40.00", "EUR"))).thenReturn(Views.payment("c1"));
+        Response response = resource.pay("c1",
+                bytes("{\"method\":\"cash\",\"amount\":{\"amount\":\"40.00\",\"currency\":\"EUR\"}}"), "pay-1", anna,
+                uri("carts/c1/payments"));
+        assertEquals(201, response.getStatus());
+        JsonNode outcome = body(response);
+        assertEquals("9.25", outcome.get("tender").get("change").get("amount").textValue());
+        assertEquals("c1", outcome.get("cart").get("id").textValue());
+    }
+
+    @Test
+    void aPaymentNeedsAMethodAndAValidPositiveAmount() {
+        UriInfo uri = uri("carts/c1/payments");
+        assertInvalid("missing_field", () -> resource.pay("c1",
+                bytes("{\"amount\":{\"amount\":\"1.00\",\"currency\":\"EUR\"}}"), null, anna, uri));
+        assertInvalid("missing_field", () -> resource.pay("c1", bytes("{\"method\":\"cash\"}"), null, anna, uri));
+        assertInvalid("invalid_amount", () -> resource.pay("c1",
+                bytes("{\"method\":\"cash\",\"amount\":{\"amount\":\"-1.00\",\"currency\":\"EUR\"}}"), null, anna, uri));
+        assertInvalid("invalid_money", () -> resource.pay("c1",
+                bytes("{\"method\":\"cash\",\"amount\":{\"amount\":\"1.00\"}}"), null, anna, uri));
+        // refused by the API value type: 400 invalid_argument through the error mapping
+        IllegalArgumentException tooPrecise = assertThrows(IllegalArgumentException.class, () -> resource.pay("c1",
+                bytes("{\"method\":\"cash\",\"amount\":{\"amount\":\"1.001\",\"currency\":\"EUR\"}}"), null, anna, uri));
+        assertEquals(400, ErrorMapping.map(tooPrecise).status());
+        IllegalArgumentException badCurrency = assertThrows(IllegalArgumentException.class, () -> resource.pay("c1",
+                bytes("{\"method\":\"cash\",\"amount\":{\"amount\":\"1.00\",\"currency\":\"EURO\"}}"), null, anna, uri));
+        assertEquals("invalid_argument", ErrorMapping.map(badCurrency).code());
+        verifyNoInteractions(carts);
+    }
+
+    @Test
+    void checkoutPlacesAnOrderInTheCashiersNameWithItsLocation() throws Exception {
+        when(orders.checkout("c1", "anna")).thenReturn(Views.order("o-7", "c1", "anna"));
+        Response response = resource.checkout("c1", new byte[0], "co-1", anna, uri("carts/c1/checkout"));
+        assertEquals(201, response.getStatus());
+        assertEquals(URI.create("http://localhost:8181/api/v1/orders/o-7"), response.getLocation());
+        assertEquals("anna", body(response).get("cashier").textValue());
+
+        Response replay = resource.checkout("c1", new byte[0], "co-1", anna, uri("carts/c1/checkout"));
+        assertEquals("true", replay.getHeaderString(IdempotentExecutor.REPLAYED_HEADER));
+        assertEquals(response.getLocation(), replay.getLocation());
+        verify(orders, times(1)).checkout("c1", "anna");
+    }
+
+    @Test
+    void serviceFailuresPassThroughToTheErrorMapperAndAreNotStored() {
+        when(orders.checkout("c1", "anna")).thenThrow(OmnitillException.unprocessable("cart_not_paid", "pay first"))
+                .thenReturn(Views.order("o-7", "c1", "anna"));
+        OmnitillException e = assertThrows(OmnitillException.class,
+                () -> resource.checkout("c1", new byte[0], "co-1", anna, uri("carts/c1/checkout")));
+        assertEquals(422, ErrorMapping.map(e).status());
+        assertEquals(201, resource.checkout("c1", new byte[0], "co-1", anna, uri("carts/c1/checkout")).getStatus());
+    }
+
+    @Test
+    void readsCartsAndOrders() {
+        when(carts.cart("c1")).thenReturn(Views.cart("c1"));
+        assertEquals("c1", resource.cart("c1").id());
+        // a service that answers null instead of throwing still gives a 404, not a 204
+        assertEquals("cart_not_found", assertThrows(OmnitillException.class, () -> resource.cart("nope")).code());
+
+        OrderResource orderResource = new OrderResource(orders);
+        when(orders.order("o1")).thenReturn(Views.order("o1", "c1", "anna"));
+        when(orders.receipt("o1")).thenReturn("Omnitill\nTOTAL EUR 30.75\n");
+        assertEquals("o1", orderResource.order("o1").id());
+        assertEquals("Omnitill\nTOTAL EUR 30.75\n", orderResource.receipt("o1"));
+        assertEquals("order_not_found", assertThrows(OmnitillException.class, () -> orderResource.order("x")).code());
+        assertEquals("order_not_found", assertThrows(OmnitillException.class, () -> orderResource.receipt("x")).code());
+    }
+
+    @Test
+    void locationsEncodeTheId() {
+        assertEquals(URI.create("http://h/api/v1/carts/a%2Fb%20c"),
+                Responses.location(URI.create("http://h/api/v1"), "carts", "a/b c"));
+    }
+}
