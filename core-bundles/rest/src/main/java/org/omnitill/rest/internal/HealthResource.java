@@ -1,6 +1,8 @@
 package org.omnitill.rest.internal;
 
 import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
 
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;
@@ -8,6 +10,11 @@ import javax.ws.rs.Produces;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 
+import org.omnitill.api.cart.CartService;
+import org.omnitill.api.catalog.CatalogService;
+import org.omnitill.api.inventory.InventoryService;
+import org.omnitill.api.order.OrderService;
+import org.omnitill.api.store.StoreService;
 import org.omnitill.persistence.TransactionRunner;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -21,9 +28,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code GET /health}, open to everyone: 200 {@code UP} when the database answers, else 503
- * {@code DOWN}. The database is optional here so that health answers (DOWN) even while the
- * persistence bundle is away, instead of disappearing with it.
+ * {@code GET /health}, open to everyone: 200 {@code UP} when the database answers and the core
+ * services a sale needs are registered, else 503 {@code DOWN}. Everything is an optional
+ * reference here so that health answers (DOWN, naming what is missing) even while a core bundle is
+ * away or still starting, instead of disappearing with it.
  */
 @Component(service = HealthResource.class)
 @JaxrsResource
@@ -40,6 +48,16 @@ public class HealthResource {
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile TransactionRunner tx;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile StoreService stores;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile CatalogService catalog;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile InventoryService inventory;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile CartService carts;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile OrderService orders;
 
     @Activate
     public HealthResource(BundleContext context) {
@@ -51,16 +69,53 @@ public class HealthResource {
         this.tx = tx;
     }
 
-    /** The health report. */
-    public record Health(String status, String version, String database, long uptimeSeconds) {
+    /** For tests: a resource with every core service present. */
+    HealthResource(String version, TransactionRunner tx, StoreService stores, CatalogService catalog,
+            InventoryService inventory, CartService carts, OrderService orders) {
+        this(version, tx);
+        this.stores = stores;
+        this.catalog = catalog;
+        this.inventory = inventory;
+        this.carts = carts;
+        this.orders = orders;
+    }
+
+    /**
+     * The health report.
+     *
+     * @param missing the core services not registered (yet), by name
+     */
+    public record Health(String status, String version, String database, List<String> missing, long uptimeSeconds) {
     }
 
     @GET
     public Response health() {
         boolean databaseUp = databaseUp();
-        Health health = new Health(databaseUp ? "UP" : "DOWN", version, databaseUp ? "UP" : "DOWN",
+        List<String> missing = missingServices();
+        boolean up = databaseUp && missing.isEmpty();
+        Health health = new Health(up ? "UP" : "DOWN", version, databaseUp ? "UP" : "DOWN", missing,
                 ManagementFactory.getRuntimeMXBean().getUptime() / 1000);
-        return Response.status(databaseUp ? 200 : 503).type(MediaType.APPLICATION_JSON_TYPE).entity(health).build();
+        return Response.status(up ? 200 : 503).type(MediaType.APPLICATION_JSON_TYPE).entity(health).build();
+    }
+
+    private List<String> missingServices() {
+        List<String> missing = new ArrayList<>();
+        if (stores == null) {
+            missing.add("stores");
+        }
+        if (catalog == null) {
+            missing.add("catalog");
+        }
+        if (inventory == null) {
+            missing.add("inventory");
+        }
+        if (carts == null) {
+            missing.add("carts");
+        }
+        if (orders == null) {
+            missing.add("orders");
+        }
+        return missing;
     }
 
     private boolean databaseUp() {

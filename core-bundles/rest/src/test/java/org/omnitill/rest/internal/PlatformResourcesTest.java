@@ -51,8 +51,13 @@ class PlatformResourcesTest {
                 action.run();
             }
         };
-        Response response = new HealthResource("0.1.0", tx).health();
+        assertEquals(503, new HealthResource("0.1.0", tx).health().getStatus(),
+                "without the core services a sale cannot be made: DOWN");
+        Response response = new HealthResource("0.1.0", tx, mock(org.omnitill.api.store.StoreService.class),
+                mock(org.omnitill.api.catalog.CatalogService.class), mock(org.omnitill.api.inventory.InventoryService.class),
+                mock(org.omnitill.api.cart.CartService.class), mock(org.omnitill.api.order.OrderService.class)).health();
         assertEquals(200, response.getStatus());
+        assertTrue(((HealthResource.Health) response.getEntity()).missing().isEmpty());
         HealthResource.Health health = (HealthResource.Health) response.getEntity();
         assertEquals("UP", health.status());
         assertEquals("UP", health.database());
