@@ -40,8 +40,8 @@ public class JpaInventoryService implements InventoryService {
         return tx.required(em -> em.createQuery(
                         "SELECT s FROM StockEntity s WHERE s.sku = :sku ORDER BY s.locationId", StockEntity.class)
                 .setParameter("sku", sku).getResultList().stream()
-                .map(s -> new StockLevel(s.sku, s.locationId, s.onHand, s.reserved,
-                        s.onHand.subtract(s.reserved).max(BigDecimal.ZERO)))
+                .map(s -> new StockLevel(s.sku, s.locationId, plain(s.onHand), plain(s.reserved),
+                        plain(s.onHand.subtract(s.reserved).max(BigDecimal.ZERO))))
                 .toList());
     }
 
@@ -95,6 +95,12 @@ public class JpaInventoryService implements InventoryService {
         m.nodeId = node.nodeId();
         m.createdAt = Instant.now();
         em.persist(m);
+    }
+
+    /** 20 rather than 20.000 for pieces; weighed stock keeps the decimals it has. */
+    private static BigDecimal plain(BigDecimal quantity) {
+        BigDecimal stripped = quantity.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 
     private static void requirePositive(BigDecimal quantity) {
