@@ -17,12 +17,12 @@ import javax.inject.Inject;
 import org.junit.Test;
 import org.omnitill.api.inventory.InventoryService;
 
-/** Many registers check out the last units of one article at once: exactly the stock is sold. */
+/** 64 buyers race for the last 10 units of one article: exactly 10 orders, the rest a clear out-of-stock answer, stock 0. */
 public class CheckoutContentionIT extends SaleTestSupport {
 
     private static final String SKU = "UMB-001";
-    private static final int UNITS = 5;
-    private static final int BUYERS = 24;
+    private static final int UNITS = 10;
+    private static final int BUYERS = 64;
 
     @Inject
     protected InventoryService inventory;
@@ -40,7 +40,7 @@ public class CheckoutContentionIT extends SaleTestSupport {
         for (int i = 0; i < BUYERS; i++) {
             carts.add(paidCart(AMSTERDAM, SKU, 1));
         }
-        ExecutorService pool = Executors.newFixedThreadPool(12);
+        ExecutorService pool = Executors.newFixedThreadPool(BUYERS);
         CountDownLatch go = new CountDownLatch(1);
         List<Future<Response>> answers = new ArrayList<>();
         for (String cartId : carts) {

@@ -2,6 +2,7 @@ package org.omnitill.cart.internal;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
@@ -37,18 +38,30 @@ import org.omnitill.persistence.model.CartLineEntity;
 import org.omnitill.persistence.model.TenderEntity;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
  * Carts. Payment methods, tax rules and channels are whiteboard plugins: they may appear and
  * disappear between any two calls, and a cart that has no tax rule for its store shows no tax and
  * cannot be paid or checked out until one is installed.
  */
-@Component(service = CartService.class)
+@Component(service = CartService.class, configurationPid = "org.omnitill.cart")
+@Designate(ocd = CartServiceImpl.Config.class)
 public class CartServiceImpl implements CartService {
+
+    @ObjectClassDefinition(name = "Omnitill carts")
+    public @interface Config {
+        @AttributeDefinition(name = "Tax rule swap grace (ms)", description = "How long pricing waits for a tax"
+                + " rule to return after one left, so that updating a tax bundle fails no sale; 0 disables it")
+        long taxRuleSwapGraceMillis() default 3000;
+    }
 
     /** The largest quantity one line may carry; anything above is a typing or scanning mistake. */
     static final BigDecimal MAX_LINE_QUANTITY = new BigDecimal("9999");
@@ -58,11 +71,26 @@ public class CartServiceImpl implements CartService {
     private final StoreService stores;
     private final Clock clock;
     private final PluginServices plugins = new PluginServices();
+    private volatile Duration taxRuleSwapGrace = Duration.ofSeconds(3);
 
     @Activate
     public CartServiceImpl(@Reference TransactionRunner tx, @Reference CatalogService catalog,
-            @Reference StoreService stores) {
+            @Reference StoreService stores, Config config) {
         this(tx, catalog, stores, Clock.systemDefaultZone());
+        configure(config);
+    }
+
+    public CartServiceImpl(TransactionRunner tx, CatalogService catalog, StoreService stores) {
+        this(tx, catalog, stores, Clock.systemDefaultZone());
+    }
+
+    @Modified
+    void configure(Config config) {
+        taxRuleSwapGrace = Duration.ofMillis(Math.max(0, config.taxRuleSwapGraceMillis()));
+    }
+
+    void setTaxRuleSwapGrace(Duration grace) {
+        taxRuleSwapGrace = grace;
     }
 
     CartServiceImpl(TransactionRunner tx, CatalogService catalog, StoreService stores, Clock clock) {
@@ -374,7 +402,7 @@ public class CartServiceImpl implements CartService {
     }
 
     private CartView view(CartEntity cart, StoreView store) {
-        TaxRule rule = plugins.taxRule(CartPricer.addressOf(store)).orElse(null);
+        TaxRule rule = plugins.taxRule(CartPricer.addressOf(store), taxRuleSwapGrace).orElse(null);
         return CartPricer.price(cart, store, rule, LocalDate.now(clock));
     }
 }

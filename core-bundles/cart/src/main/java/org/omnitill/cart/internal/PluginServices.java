@@ -1,5 +1,6 @@
 package org.omnitill.cart.internal;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,8 +14,16 @@ import org.omnitill.api.tax.TaxRule;
  * The plugins the cart uses right now. Plugins come and go at any moment; every lookup answers
  * from the services registered at that instant, and a caller keeps the instance it got for the
  * rest of its operation.
+ *
+ * <p>Updating a tax bundle unregisters its rule and registers the new one a moment later. So that
+ * no sale fails in that gap, a lookup that finds no covering rule shortly after a rule left waits,
+ * at most for the swap grace, for one to arrive.
  */
 final class PluginServices {
+
+    private final Object taxRuleArrived = new Object();
+    private volatile long lastTaxRuleRemovedNanos;
+    private volatile boolean anyTaxRuleRemoved;
 
     private final Map<PaymentMethod, Registered<PaymentMethod>> payments = new ConcurrentHashMap<>();
     private final Map<TaxRule, Registered<TaxRule>> taxRules = new ConcurrentHashMap<>();
@@ -30,10 +39,16 @@ final class PluginServices {
 
     void addTaxRule(TaxRule rule, Map<String, ?> properties) {
         taxRules.put(rule, Registered.of(rule, properties));
+        synchronized (taxRuleArrived) {
+            taxRuleArrived.notifyAll();
+        }
     }
 
     void removeTaxRule(TaxRule rule) {
-        taxRules.remove(rule);
+        if (taxRules.remove(rule) != null) {
+            lastTaxRuleRemovedNanos = System.nanoTime();
+            anyTaxRuleRemoved = true;
+        }
     }
 
     void addChannel(SalesChannel channel, Map<String, ?> properties) {
@@ -52,8 +67,35 @@ final class PluginServices {
         return byId(channels, id);
     }
 
-    /** The preferred tax rule that covers the address, if any is installed. */
-    Optional<TaxRule> taxRule(TaxAddress address) {
+    /**
+     * The preferred tax rule that covers the address. If none does and a rule left less than
+     * {@code swapGrace} ago, waits until one arrives or the grace since that removal is over.
+     */
+    Optional<TaxRule> taxRule(TaxAddress address, Duration swapGrace) {
+        Optional<TaxRule> rule = coveringTaxRule(address);
+        if (rule.isPresent() || !anyTaxRuleRemoved) {
+            return rule;
+        }
+        long deadline = lastTaxRuleRemovedNanos + swapGrace.toNanos();
+        synchronized (taxRuleArrived) {
+            while (rule.isEmpty()) {
+                long remainingMillis = (deadline - System.nanoTime()) / 1_000_000;
+                if (remainingMillis <= 0) {
+                    break;
+                }
+                try {
+                    taxRuleArrived.wait(remainingMillis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+                rule = coveringTaxRule(address);
+            }
+        }
+        return rule;
+    }
+
+    private Optional<TaxRule> coveringTaxRule(TaxAddress address) {
         return taxRules.values().stream()
                 .filter(r -> r.service().covers(address))
                 .sorted(Registered.PREFERRED)

@@ -183,11 +183,46 @@ class CartServiceImplTest {
     void aTaxRuleRemovedAtRuntimeStopsPaymentAndReturningItRestoresIt() {
         String id = carts.addLine(carts.create("shop", "register", null, "a").id(),
                 new LineInput("A", null, BigDecimal.ONE)).id();
+        carts.setTaxRuleSwapGrace(java.time.Duration.ZERO);
         carts.removeTaxRule(vat);
         assertFalse(carts.cart(id).taxAvailable());
         assertError(ErrorKind.UNPROCESSABLE, "tax_rule_unavailable", () -> carts.pay(id, "card", Money.of("2.99", "EUR")));
         carts.addTaxRule(vat, Map.of(PluginProperties.ID, "flat", "service.id", 9L));
         assertTrue(carts.pay(id, "card", Money.of("2.99", "EUR")).cart().due().isZero());
+    }
+
+    @Test
+    void pricingDuringATaxBundleUpdateWaitsForTheNewRuleInsteadOfSellingUntaxed() throws Exception {
+        String id = carts.addLine(carts.create("shop", "register", null, "a").id(),
+                new LineInput("A", null, BigDecimal.ONE)).id();
+        carts.setTaxRuleSwapGrace(java.time.Duration.ofSeconds(5));
+        carts.removeTaxRule(vat);
+        FlatVat updated = new FlatVat();
+        Thread registrar = new Thread(() -> {
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException e) {
+                return;
+            }
+            carts.addTaxRule(updated, Map.of(PluginProperties.ID, "flat", "service.id", 11L));
+        });
+        registrar.start();
+        CartView cart = carts.cart(id);
+        registrar.join();
+        assertTrue(cart.taxAvailable(), "the cart must be priced with the new rule, not untaxed");
+        assertTrue(carts.pay(id, "card", Money.of("2.99", "EUR")).cart().due().isZero());
+    }
+
+    @Test
+    void afterTheSwapGraceACartWithoutARuleIsUntaxed() {
+        String id = carts.addLine(carts.create("shop", "register", null, "a").id(),
+                new LineInput("A", null, BigDecimal.ONE)).id();
+        carts.setTaxRuleSwapGrace(java.time.Duration.ofMillis(200));
+        carts.removeTaxRule(vat);
+        long started = System.nanoTime();
+        assertFalse(carts.cart(id).taxAvailable());
+        assertTrue(System.nanoTime() - started < 5_000_000_000L);
+        assertFalse(carts.cart(id).taxAvailable());
     }
 
     @Test
