@@ -104,12 +104,14 @@ class DistributionRestartIT {
         String stockAfterSale = onHand("SOP-001", "hamburg-altona");
         assertEquals(new java.math.BigDecimal(stockBefore).subtract(new java.math.BigDecimal("2")),
                 new java.math.BigDecimal(stockAfterSale));
-        long rssKb = residentKb(karaf.pid());
+        long rssKb = residentKb(javaPid());
         System.out.printf("[omnitill-itests] %s: launch to first healthy answer %.1f s; resident memory after a sale"
                 + " %d MB%n", db(), startupSeconds, rssKb / 1024);
 
+        long firstJvm = javaPid();
         stop();
         start();
+        assertTrue(javaPid() != firstJvm, "the second start must be a new JVM");
 
         assertEquals(order, JSON.readTree(get("/api/v1/orders/" + orderId).body()));
         assertEquals(receipt, get("/api/v1/orders/" + orderId + "/receipt").body());
@@ -157,15 +159,31 @@ class DistributionRestartIT {
                 && cart.body().contains("cart_not_found") && stock.statusCode() == 200;
     }
 
-    private void stop() throws InterruptedException {
-        if (karaf != null && karaf.isAlive()) {
-            karaf.destroy(); // SIGTERM: Karaf stops its bundles and closes the database
-            if (!karaf.waitFor(Duration.ofSeconds(60).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
-                karaf.destroyForcibly().waitFor();
-                throw new AssertionError("Karaf did not stop within 60 s of SIGTERM");
+    /**
+     * Stops Karaf as Ctrl-C or a service manager would: SIGTERM to the launcher script and the JVM it
+     * started (the script does not exec java, so signalling the script alone leaves the JVM running),
+     * then waits until the JVM has exited and the HTTP port is closed.
+     */
+    private void stop() throws Exception {
+        if (karaf == null) {
+            return;
+        }
+        List<ProcessHandle> processes = Stream.concat(karaf.descendants(), Stream.of(karaf.toHandle())).toList();
+        processes.forEach(ProcessHandle::destroy);
+        for (ProcessHandle process : processes) {
+            try {
+                process.onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                processes.forEach(ProcessHandle::destroyForcibly);
+                throw new AssertionError("Karaf did not stop within 60 s of SIGTERM (pid " + process.pid() + ")");
             }
         }
         karaf = null;
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", httpPort)) {
+            throw new AssertionError("port " + httpPort + " still answers after Karaf stopped");
+        } catch (java.net.ConnectException closed) {
+            // as it should be
+        }
     }
 
     private URI uri(String path) {
@@ -211,6 +229,12 @@ class DistributionRestartIT {
         try (var out = Files.newBufferedWriter(path)) {
             props.store(out, null);
         }
+    }
+
+    /** The pid of Karaf's JVM: the launcher script's java child (or the script itself if it exec'd java). */
+    private long javaPid() {
+        return karaf.descendants().filter(p -> p.info().command().map(c -> c.endsWith("java")).orElse(false))
+                .mapToLong(ProcessHandle::pid).findFirst().orElse(karaf.pid());
     }
 
     private static long residentKb(long pid) throws IOException {
