@@ -19,10 +19,12 @@ public abstract class SaleTestSupport extends OmnitillTestSupport {
     @Before
     public void awaitReady() {
         waitForHealth();
-        await("the REST resources and the demo stores", HEALTH_TIMEOUT, () ->
-                get("/api/v1/stores").status() == 200 && get("/api/v1/stores").json().size() > 0
-                        && "cart_not_found".equals(get("/api/v1/carts/readiness-probe").json().path("error").asText())
-                        && "order_not_found".equals(get("/api/v1/orders/readiness-probe").json().path("error").asText()));
+        await("the REST resources and the demo stores", HEALTH_TIMEOUT, () -> {
+            Response stores = get("/api/v1/stores");
+            return stores.status() == 200 && stores.json().size() > 0
+                    && "cart_not_found".equals(get("/api/v1/carts/readiness-probe").json().path("error").asText())
+                    && "order_not_found".equals(get("/api/v1/orders/readiness-probe").json().path("error").asText());
+        });
     }
 
     protected static final String BERLIN = "berlin-mitte";

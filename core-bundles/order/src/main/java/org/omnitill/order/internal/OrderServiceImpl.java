@@ -25,7 +25,6 @@ import org.omnitill.api.device.Receipt;
 import org.omnitill.api.device.ReceiptPrinter;
 import org.omnitill.api.error.OmnitillException;
 import org.omnitill.api.inventory.InventoryService;
-import org.omnitill.api.money.Money;
 import org.omnitill.api.order.OrderService;
 import org.omnitill.api.order.OrderView;
 import org.omnitill.api.payment.TenderStatus;
