@@ -22,6 +22,7 @@ import org.omnitill.api.tax.TaxAddress;
 import org.omnitill.api.tax.TaxCalculation;
 import org.omnitill.api.tax.TaxComponent;
 import org.omnitill.api.tax.TaxRequest;
+import org.omnitill.api.tax.TaxRounding;
 import org.omnitill.api.tax.TaxRule;
 import org.omnitill.api.tax.TaxableLine;
 import org.osgi.service.component.annotations.Activate;
@@ -36,7 +37,7 @@ import org.slf4j.LoggerFactory;
 /**
  * VAT of the EU member states in the bundled rate data: the rate in force on the sale date for each
  * line's category, with the tax rounded per document and rate and shared among the lines (see
- * {@link DocumentRounding}). Zero-rated and exempt lines carry a 0% component of their own.
+ * {@link TaxRounding}). Zero-rated and exempt lines carry a 0% component of their own.
  */
 @Component(service = TaxRule.class, configurationPid = EuVatTaxRule.PID, property = {
         PluginProperties.ID + "=eu-vat",
@@ -148,7 +149,7 @@ public class EuVatTaxRule implements TaxRule {
             for (int k = 0; k < amounts.length; k++) {
                 amounts[k] = lines.get(indices.get(k)).amount().minorUnits();
             }
-            long[] taxes = DocumentRounding.allocate(amounts, component.rate(), request.pricesIncludeTax());
+            long[] taxes = TaxRounding.allocate(amounts, component.rate(), request.pricesIncludeTax());
             for (int k = 0; k < amounts.length; k++) {
                 TaxableLine line = lines.get(indices.get(k));
                 Money tax = Money.ofMinor(taxes[k], currency);

@@ -1,4 +1,4 @@
-package org.omnitill.tax.euvat.internal;
+package org.omnitill.api.tax;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -7,8 +7,9 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * VAT of one rate on one document, in minor units (cents): the document's tax is computed from the
- * sum of its lines and rounded half-up once, as German and Austrian receipts show it per rate; the
+ * Tax of one rate on one document, in minor units (cents), for rules that round per document: the
+ * document's tax is computed from the sum of its lines and rounded half-up once (as German and
+ * Austrian receipts show VAT per rate, or a US state its sales tax per invoice); the
  * rounded tax is then shared among the lines by the largest-remainder method, so that the line
  * taxes add up to exactly the document's tax.
  *
@@ -19,11 +20,11 @@ import java.util.List;
  * one cent away from its exact tax. Because the shares are the exact taxes, a basket whose amounts
  * cancel out (a sale and its return) still shows the tax on each line.
  */
-final class DocumentRounding {
+public final class TaxRounding {
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
-    private DocumentRounding() {
+    private TaxRounding() {
     }
 
     /**
@@ -31,7 +32,7 @@ final class DocumentRounding {
      * @param percent the rate in percent
      * @return the tax of each line in minor units, in the order of {@code amounts}
      */
-    static long[] allocate(long[] amounts, BigDecimal percent, boolean inclusive) {
+    public static long[] allocate(long[] amounts, BigDecimal percent, boolean inclusive) {
         BigDecimal divisor = inclusive ? HUNDRED.add(percent) : HUNDRED;
         BigDecimal documentTax = documentTax(amounts, percent, inclusive);
 
@@ -63,12 +64,21 @@ final class DocumentRounding {
     }
 
     /** The tax of the whole document at one rate, in minor units, rounded half-up. */
-    static BigDecimal documentTax(long[] amounts, BigDecimal percent, boolean inclusive) {
+    public static BigDecimal documentTax(long[] amounts, BigDecimal percent, boolean inclusive) {
         long sum = 0;
         for (long amount : amounts) {
             sum = Math.addExact(sum, amount);
         }
         BigDecimal divisor = inclusive ? HUNDRED.add(percent) : HUNDRED;
         return BigDecimal.valueOf(sum).multiply(percent).divide(divisor, 0, RoundingMode.HALF_UP);
+    }
+
+    /**
+     * The tax of a single amount rounded half-up on its own, for rules that round per line.
+     *
+     * @param amount in minor units: gross if {@code inclusive}, else net
+     */
+    public static long lineTax(long amount, BigDecimal percent, boolean inclusive) {
+        return documentTax(new long[] {amount}, percent, inclusive).longValueExact();
     }
 }
