@@ -1,5 +1,6 @@
 package org.omnitill.tax.euvat.internal;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -38,6 +39,12 @@ import org.slf4j.LoggerFactory;
  * VAT of the EU member states in the bundled rate data: the rate in force on the sale date for each
  * line's category, with the tax rounded per document and rate and shared among the lines (see
  * {@link TaxRounding}). Zero-rated and exempt lines carry a 0% component of their own.
+ *
+ * <p>Which state's VAT applies is decided by {@link PlaceOfSupply}: the store's for sales over the
+ * counter, the destination's for distance sales to consumers in another member state (OSS) unless
+ * the seller is below the EU-wide threshold and not registered for the OSS, and a 0% export
+ * component of the store's state for goods shipped out of the EU. Components name the taxing
+ * state as their jurisdiction.
  */
 @Component(service = TaxRule.class, configurationPid = EuVatTaxRule.PID, property = {
         PluginProperties.ID + "=eu-vat",
@@ -55,13 +62,34 @@ public class EuVatTaxRule implements TaxRule {
     @interface Config {
 
         @AttributeDefinition(name = "Countries",
-                description = "ISO 3166-1 alpha-2 codes of the countries this rule taxes, comma-separated; "
-                        + "* for every country in the rate data.")
+                description = "ISO 3166-1 alpha-2 codes of the member states this rule taxes, comma-separated "
+                        + "(EL is read as GR); * for every country in the rate data.")
         String[] countries() default ALL;
+
+        @AttributeDefinition(name = "Registered for the OSS",
+                description = "Whether the seller declares VAT on distance sales to consumers in other member states "
+                        + "through the One-Stop Shop (Union scheme). A seller below the threshold who is registered "
+                        + "has opted for taxation at the destination.")
+        boolean ossRegistered() default true;
+
+        @AttributeDefinition(name = "Distance sales below the EU threshold",
+                description = "Whether the seller's distance sales of goods to consumers in other member states (with "
+                        + "its cross-border electronic services) stayed below EUR 10,000 in the previous and the current "
+                        + "calendar year (Art. 59c VAT Directive). If so and not registered for the OSS, such sales "
+                        + "are taxed at the store's rates.")
+        boolean distanceSalesBelowThreshold() default false;
     }
 
+    /** A configuration, swapped as a whole so that a calculation never sees half of a change. */
+    private record Settings(Set<String> enabled, boolean ossRegistered, boolean belowThreshold) {
+    }
+
+    private static final String EXPORT_LABEL = "VAT 0% export (Art. 146)";
+
     private final RateTable rates;
-    private volatile Set<String> enabled;
+    /** The 0% export component of each state in the data, by country. */
+    private final Map<String, TaxComponent> exportComponents;
+    private volatile Settings settings;
 
     @Activate
     public EuVatTaxRule(Config config) {
@@ -70,14 +98,26 @@ public class EuVatTaxRule implements TaxRule {
 
     EuVatTaxRule(RateTable rates, Config config) {
         this.rates = Objects.requireNonNull(rates, "rates");
-        this.enabled = enabledCountries(rates, config.countries());
-        LOG.info("EU VAT covers {} (rate data knows {})", enabled, rates.countries());
+        Map<String, TaxComponent> exports = new LinkedHashMap<>();
+        for (String country : rates.countries()) {
+            exports.put(country, new TaxComponent(country, country + "-VAT-EXPORT", EXPORT_LABEL, BigDecimal.ZERO));
+        }
+        this.exportComponents = Collections.unmodifiableMap(exports);
+        this.settings = settings(rates, config);
+        LOG.info("EU VAT covers {} (rate data knows {}); OSS registered: {}, distance sales below threshold: {}",
+                settings.enabled(), rates.countries(), settings.ossRegistered(), settings.belowThreshold());
     }
 
     @Modified
     void modified(Config config) {
-        this.enabled = enabledCountries(rates, config.countries());
-        LOG.info("EU VAT now covers {}", enabled);
+        this.settings = settings(rates, config);
+        LOG.info("EU VAT now covers {}; OSS registered: {}, distance sales below threshold: {}", settings.enabled(),
+                settings.ossRegistered(), settings.belowThreshold());
+    }
+
+    private static Settings settings(RateTable rates, Config config) {
+        return new Settings(enabledCountries(rates, config.countries()), config.ossRegistered(),
+                config.distanceSalesBelowThreshold());
     }
 
     private static Set<String> enabledCountries(RateTable rates, String[] configured) {
@@ -92,7 +132,7 @@ public class EuVatTaxRule implements TaxRule {
         }
         Set<String> countries = new TreeSet<>();
         for (String entry : entries) {
-            String country = entry.toUpperCase(Locale.ROOT);
+            String country = MemberStates.normalize(entry);
             if (rates.hasCountry(country)) {
                 countries.add(country);
             } else {
@@ -105,25 +145,33 @@ public class EuVatTaxRule implements TaxRule {
         return Collections.unmodifiableSet(countries);
     }
 
+    /**
+     * Whether the address is in an enabled member state ({@code EL} is read as {@code GR}). The
+     * core asks this of the taxed address; for a distance sale taxed at the store (below the
+     * threshold, or a counter sale) or an export, {@link #calculate} also needs the store's state
+     * enabled.
+     */
     @Override
     public boolean covers(TaxAddress address) {
-        String country = address == null ? null : normalize(address.country());
-        return country != null && enabled.contains(country);
+        String country = address == null ? null : MemberStates.normalize(address.country());
+        return country != null && settings.enabled().contains(country);
     }
 
     @Override
     public TaxCalculation calculate(TaxRequest request) {
         Objects.requireNonNull(request, "request");
-        TaxAddress taxedAt = request.taxedAt();
-        if (!covers(taxedAt)) {
+        Settings current = settings;
+        PlaceOfSupply place = PlaceOfSupply.of(request, current.ossRegistered(), current.belowThreshold());
+        String country = place.country();
+        if (country == null || !current.enabled().contains(country)) {
             throw OmnitillException.unprocessable("tax_jurisdiction_not_covered",
-                    "EU VAT is not enabled for country '" + (taxedAt == null ? null : taxedAt.country())
-                            + "'; it covers " + enabled);
+                    "EU VAT is not enabled for country '" + country + "' (taxing state of this sale: "
+                            + place.basis().name().toLowerCase(Locale.ROOT) + "); it covers " + current.enabled());
         }
         if (request.saleDate() == null || request.currency() == null) {
             throw OmnitillException.invalid("tax_request_incomplete", "A VAT calculation needs the sale date and the currency");
         }
-        String country = normalize(taxedAt.country());
+        TaxComponent export = place.export() ? exportComponents.get(country) : null;
         Currency currency = request.currency();
         List<TaxableLine> lines = request.lines();
 
@@ -143,7 +191,8 @@ public class EuVatTaxRule implements TaxRule {
 
         LineTax[] result = new LineTax[lines.size()];
         for (Map.Entry<VatRate, List<Integer>> group : byRate.entrySet()) {
-            TaxComponent component = group.getKey().component();
+            // An export is 0% whatever the category; the category is still checked against the store's data.
+            TaxComponent component = export != null ? export : group.getKey().component();
             List<Integer> indices = group.getValue();
             long[] amounts = new long[indices.size()];
             for (int k = 0; k < amounts.length; k++) {
@@ -162,10 +211,6 @@ public class EuVatTaxRule implements TaxRule {
 
     /** The countries this rule currently covers. */
     Collection<String> coveredCountries() {
-        return enabled;
-    }
-
-    private static String normalize(String country) {
-        return country == null || country.isBlank() ? null : country.trim().toUpperCase(Locale.ROOT);
+        return settings.enabled();
     }
 }

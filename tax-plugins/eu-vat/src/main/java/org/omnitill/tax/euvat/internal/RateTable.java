@@ -139,6 +139,19 @@ final class RateTable {
         return rates.containsKey(country);
     }
 
+    /** The categories of a country in the data (empty for an unknown country). */
+    Set<String> categories(String country) {
+        Map<String, NavigableMap<LocalDate, VatRate>> byCategory = rates.get(country);
+        return byCategory == null ? Set.of() : byCategory.keySet();
+    }
+
+    /** Every rate of a country and category, by the date it takes effect (empty if unknown). */
+    NavigableMap<LocalDate, VatRate> history(String country, String category) {
+        Map<String, NavigableMap<LocalDate, VatRate>> byCategory = rates.get(country);
+        NavigableMap<LocalDate, VatRate> history = byCategory == null ? null : byCategory.get(category);
+        return history == null ? Collections.emptyNavigableMap() : history;
+    }
+
     /**
      * The rate in force for the category in the country on the date.
      *

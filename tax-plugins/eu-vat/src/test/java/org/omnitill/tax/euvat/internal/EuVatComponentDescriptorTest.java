@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
@@ -23,10 +24,14 @@ class EuVatComponentDescriptorTest {
     }
 
     @Test
-    void metatypeDescribesTheCountries() throws IOException {
+    void metatypeDescribesTheCountriesAndTheOssSettings() throws IOException {
         String xml = resource("/OSGI-INF/metatype/" + EuVatTaxRule.Config.class.getName() + ".xml");
         assertTrue(xml.contains("pid=\"org.omnitill.tax.euvat\""), xml);
         assertTrue(xml.contains("id=\"countries\""), xml);
+        assertTrue(Pattern.compile("<AD id=\"ossRegistered\" type=\"Boolean\"[^>]* default=\"true\"").matcher(xml).find(),
+                xml);
+        assertTrue(Pattern.compile("<AD id=\"distanceSalesBelowThreshold\" type=\"Boolean\"[^>]* default=\"false\"")
+                .matcher(xml).find(), xml);
     }
 
     private static String resource(String path) throws IOException {

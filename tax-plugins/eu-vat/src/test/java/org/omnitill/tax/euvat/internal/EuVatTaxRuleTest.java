@@ -229,11 +229,12 @@ class EuVatTaxRuleTest {
 
     @Test
     void coversEveryCountryInTheDataByDefault() {
-        for (String country : new String[] {"DE", "AT", "NL", "FR", "de"}) {
+        for (String country : new String[] {"DE", "AT", "NL", "FR", "de", "BE", "GR", "EL", " el ", "SK"}) {
             assertTrue(vat.covers(TaxAddress.country(country)), country);
         }
         assertFalse(vat.covers(TaxAddress.country("US")));
-        assertFalse(vat.covers(TaxAddress.country("BE")));
+        assertFalse(vat.covers(TaxAddress.country("CH")));
+        assertFalse(vat.covers(TaxAddress.country("GB")));
         assertFalse(vat.covers(TaxAddress.country(null)));
         assertFalse(vat.covers(null));
     }
@@ -250,7 +251,13 @@ class EuVatTaxRuleTest {
         assertFalse(limited.covers(TaxAddress.country("DE")));
 
         limited.modified(VatFixtures.config("*"));
-        assertEquals(Set.of("AT", "DE", "FR", "NL"), Set.copyOf(limited.coveredCountries()));
+        assertEquals(MemberStates.ALL, Set.copyOf(limited.coveredCountries()));
+
+        // EU documents call Greece EL; it is configured and covered as GR either way.
+        EuVatTaxRule greece = rule("EL");
+        assertEquals(Set.of("GR"), Set.copyOf(greece.coveredCountries()));
+        assertTrue(greece.covers(TaxAddress.country("GR")));
+        assertTrue(greece.covers(TaxAddress.country("EL")));
     }
 
     @Test

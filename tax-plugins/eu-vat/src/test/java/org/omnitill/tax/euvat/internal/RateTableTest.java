@@ -23,8 +23,8 @@ class RateTableTest {
     private final RateTable bundled = RateTable.bundled();
 
     @Test
-    void bundledDataCoversTheCheckedCountries() {
-        assertEquals(Set.of("AT", "DE", "FR", "NL"), bundled.countries());
+    void bundledDataCoversTheMemberStates() {
+        assertEquals(MemberStates.ALL, bundled.countries());
     }
 
     @ParameterizedTest(name = "{0} {1} on {2}: {3}% ({4})")
