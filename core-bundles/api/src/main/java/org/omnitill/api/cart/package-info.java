@@ -1,5 +1,5 @@
 /** Carts: lines, tenders and totals, as the core prices them. */
-@Version("1.0.0")
+@Version("1.1.0")
 @Export
 package org.omnitill.api.cart;
 

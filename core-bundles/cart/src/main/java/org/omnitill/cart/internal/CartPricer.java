@@ -30,8 +30,9 @@ import org.omnitill.persistence.model.CartLineEntity;
 import org.omnitill.persistence.model.TenderEntity;
 
 /**
- * Prices a cart: line totals from the stored unit prices, taxes from the tax rule, payments from the
- * captured tenders. Pure: the same cart, store, rule and date always give the same view.
+ * Prices a cart: line totals from the stored unit prices less the stored discounts, taxes from the
+ * tax rule (asked with the cart's ship-to destination, channel and exemption certificate), payments
+ * from the captured tenders. Pure: the same cart, store, rule and date always give the same view.
  */
 final class CartPricer {
 
@@ -42,12 +43,33 @@ final class CartPricer {
         return new TaxAddress(store.country(), store.region(), store.postalCode(), store.city());
     }
 
+    /** Where the cart's goods are shipped to, or null for a sale over the counter. */
+    static TaxAddress shipTo(CartEntity cart) {
+        return cart.shipToCountry == null ? null
+                : new TaxAddress(cart.shipToCountry, cart.shipToRegion, cart.shipToPostalCode, cart.shipToCity);
+    }
+
+    /** The address whose taxes apply: the ship-to destination if there is one, else the store. */
+    static TaxAddress taxedAt(CartEntity cart, StoreView store) {
+        TaxAddress shipTo = shipTo(cart);
+        return shipTo != null ? shipTo : addressOf(store);
+    }
+
     /**
      * @param rule the tax rule covering the store, or null if none is installed
      */
     static CartView price(CartEntity cart, StoreView store, TaxRule rule, LocalDate saleDate) {
+        return price(cart, store, rule, null, saleDate);
+    }
+
+    /**
+     * @param rule the tax rule that taxes the cart, or null if it is not installed
+     * @param taxRuleId the plugin id of that rule (also when it is not installed but configured), or null
+     */
+    static CartView price(CartEntity cart, StoreView store, TaxRule rule, String taxRuleId, LocalDate saleDate) {
         Currency currency = Money.currency(cart.currency);
         Money zero = Money.zero(currency);
+        TaxAddress shipTo = shipTo(cart);
 
         Map<String, Money> lineTotals = new LinkedHashMap<>();
         Money subtotal = zero;
@@ -66,8 +88,8 @@ final class CartPricer {
             for (CartLineEntity line : cart.lines) {
                 taxable.add(new TaxableLine(line.id, line.sku, line.taxCategory, lineTotals.get(line.id)));
             }
-            TaxCalculation calculation = rule.calculate(new TaxRequest(addressOf(store), null, cart.channel, saleDate,
-                    currency, cart.pricesIncludeTax, taxable, null));
+            TaxCalculation calculation = rule.calculate(new TaxRequest(addressOf(store), shipTo, cart.channel, saleDate,
+                    currency, cart.pricesIncludeTax, taxable, cart.taxExemptionCertificate));
             for (LineTax lineTax : calculation.lineTaxes()) {
                 if (!lineTotals.containsKey(lineTax.lineId()) || !lineTax.tax().currency().equals(currency)) {
                     throw OmnitillException.unavailable("tax_rule_failed",
@@ -84,9 +106,14 @@ final class CartPricer {
 
         List<LineView> lines = new ArrayList<>();
         for (CartLineEntity line : cart.lines) {
+            Money unitPrice = Money.of(line.unitPrice, currency);
+            Money regular = regularUnitPrice(line, currency);
             lines.add(new LineView(line.id, line.lineNo, line.sku, line.name, line.barcode, line.quantity.stripTrailingZeros(),
-                    line.unit, Money.of(line.unitPrice, currency), lineTotals.get(line.id), line.taxCategory,
-                    taxCode(taxCodePerLine.get(line.id)), taxPerLine.getOrDefault(line.id, zero)));
+                    line.unit, unitPrice, lineTotals.get(line.id), line.taxCategory,
+                    taxCode(taxCodePerLine.get(line.id)), taxPerLine.getOrDefault(line.id, zero), regular,
+                    regular.equals(unitPrice) ? null : line.priceOverrideReason, discount(line, currency),
+                    line.discountAmount == null ? null : percent(line.discountPercent),
+                    line.discountAmount == null ? null : line.discountReason));
         }
         List<TaxBreakdown> taxes = perComponent.values().stream().map(TaxSum::breakdown).toList();
         Money total = cart.pricesIncludeTax ? subtotal : subtotal.plus(taxTotal);
@@ -106,7 +133,8 @@ final class CartPricer {
         }
         return new CartView(cart.id, cart.storeId, cart.channel, cart.registerId, cart.status, currency,
                 cart.pricesIncludeTax, lines, taxes, rule != null, subtotal, taxTotal, total, rounding, paid,
-                total.minus(paid), change, tenders, cart.orderId, cart.createdAt, cart.updatedAt);
+                total.minus(paid), change, tenders, cart.orderId, cart.createdAt, cart.updatedAt,
+                cart.taxExemptionCertificate, shipTo, taxRuleId);
     }
 
     private static final String MULTIPLE_RATES = "\u0000multiple";
@@ -115,9 +143,33 @@ final class CartPricer {
         return MULTIPLE_RATES.equals(code) ? null : code;
     }
 
-    /** Unit price times quantity, rounded half-up to the minor unit (weighed goods produce fractions). */
+    /** Unit price times quantity, rounded half-up to the minor unit (weighed goods produce fractions), less the discount. */
     static Money lineTotal(CartLineEntity line, Currency currency) {
+        return undiscountedTotal(line, currency).minus(discount(line, currency));
+    }
+
+    /** Unit price times quantity, rounded half-up to the minor unit: what a discount is taken off. */
+    static Money undiscountedTotal(CartLineEntity line, Currency currency) {
         return Money.of(line.unitPrice, currency).times(line.quantity, RoundingMode.HALF_UP);
+    }
+
+    /** The money the line's discount takes off; zero when it has none. */
+    static Money discount(CartLineEntity line, Currency currency) {
+        return line.discountAmount == null ? Money.zero(currency) : Money.of(line.discountAmount, currency);
+    }
+
+    /** The catalog price the line was added at (lines stored before overrides existed were sold at their price). */
+    static Money regularUnitPrice(CartLineEntity line, Currency currency) {
+        return Money.of(line.regularUnitPrice != null ? line.regularUnitPrice : line.unitPrice, currency);
+    }
+
+    /** A percent without trailing zeros and never in exponent notation: 10.00 becomes 10, 12.50 becomes 12.5. */
+    static BigDecimal percent(BigDecimal percent) {
+        if (percent == null) {
+            return null;
+        }
+        BigDecimal p = percent.stripTrailingZeros();
+        return p.scale() < 0 ? p.setScale(0) : p;
     }
 
     static TenderView tenderView(TenderEntity t, Currency currency) {
@@ -142,9 +194,8 @@ final class CartPricer {
         }
 
         TaxBreakdown breakdown() {
-            BigDecimal rate = component.rate().stripTrailingZeros();
             return new TaxBreakdown(component.jurisdiction(), component.code(), component.name(),
-                    rate.scale() < 0 ? rate.setScale(0) : rate, taxable, tax, taxable.plus(tax));
+                    percent(component.rate()), taxable, tax, taxable.plus(tax));
         }
     }
 }

@@ -5,8 +5,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Currency;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import javax.persistence.EntityManager;
@@ -14,6 +17,7 @@ import javax.persistence.EntityManager;
 import org.omnitill.api.cart.CartService;
 import org.omnitill.api.cart.CartStatus;
 import org.omnitill.api.cart.CartView;
+import org.omnitill.api.cart.LineDiscount;
 import org.omnitill.api.cart.LineInput;
 import org.omnitill.api.cart.PaymentOutcome;
 import org.omnitill.api.catalog.Barcode;
@@ -21,6 +25,7 @@ import org.omnitill.api.catalog.CatalogService;
 import org.omnitill.api.catalog.ProductView;
 import org.omnitill.api.catalog.Quantity;
 import org.omnitill.api.catalog.UnitOfMeasure;
+import org.omnitill.api.channel.ChannelType;
 import org.omnitill.api.channel.SalesChannel;
 import org.omnitill.api.error.OmnitillException;
 import org.omnitill.api.money.Money;
@@ -31,6 +36,7 @@ import org.omnitill.api.payment.TenderStatus;
 import org.omnitill.api.store.LocationType;
 import org.omnitill.api.store.StoreService;
 import org.omnitill.api.store.StoreView;
+import org.omnitill.api.tax.TaxAddress;
 import org.omnitill.api.tax.TaxRule;
 import org.omnitill.persistence.TransactionRunner;
 import org.omnitill.persistence.model.CartEntity;
@@ -46,11 +52,18 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Carts. Payment methods, tax rules and channels are whiteboard plugins: they may appear and
  * disappear between any two calls, and a cart that has no tax rule for its store shows no tax and
  * cannot be paid or checked out until one is installed.
+ *
+ * <p>Which tax rule taxes a store: the one configured for it in {@code storeTaxRules} (PID
+ * {@code org.omnitill.cart}), else the highest-ranked installed rule that covers the taxed address
+ * (the ship-to destination, or the store). A configured rule is never replaced by another: while it
+ * is not installed the store's carts are untaxed and cannot be paid or checked out.
  */
 @Component(service = CartService.class, configurationPid = "org.omnitill.cart")
 @Designate(ocd = CartServiceImpl.Config.class)
@@ -61,7 +74,26 @@ public class CartServiceImpl implements CartService {
         @AttributeDefinition(name = "Tax rule swap grace (ms)", description = "How long pricing waits for a tax"
                 + " rule to return after one left, so that updating a tax bundle fails no sale; 0 disables it")
         long taxRuleSwapGraceMillis() default 3000;
+
+        @AttributeDefinition(name = "Tax rule per store", description = "Which tax rule plugin taxes a store, as"
+                + " storeId=pluginId (the rule's omnitill.plugin.id), e.g. berlin-mitte=eu-vat or"
+                + " seattle-downtown=us-sales-tax (several may share one value, comma-separated); *=pluginId"
+                + " applies to every store without an entry of its own."
+                + " Stores without an entry are taxed by the highest-ranked rule that covers them. A store's"
+                + " configured rule is never replaced by another: while it is not installed, the store cannot sell.")
+        String[] storeTaxRules() default {};
     }
+
+    private static final Logger LOG = LoggerFactory.getLogger(CartServiceImpl.class);
+
+    /** The longest reason an adjustment may give. */
+    static final int MAX_REASON_LENGTH = 255;
+    /** The longest tax exemption certificate number. */
+    static final int MAX_CERTIFICATE_LENGTH = 128;
+    /** Above any real unit price; keeps unit price times the largest quantity within the stored precision. */
+    static final BigDecimal MAX_UNIT_PRICE = new BigDecimal("100000000000");
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+    private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
     /** The largest quantity one line may carry; anything above is a typing or scanning mistake. */
     static final BigDecimal MAX_LINE_QUANTITY = new BigDecimal("9999");
@@ -72,6 +104,7 @@ public class CartServiceImpl implements CartService {
     private final Clock clock;
     private final PluginServices plugins = new PluginServices();
     private volatile Duration taxRuleSwapGrace = Duration.ofSeconds(3);
+    private volatile StoreTaxRules storeTaxRules = StoreTaxRules.NONE;
 
     @Activate
     public CartServiceImpl(@Reference TransactionRunner tx, @Reference CatalogService catalog,
@@ -84,9 +117,17 @@ public class CartServiceImpl implements CartService {
         this(tx, catalog, stores, Clock.systemDefaultZone());
     }
 
+    /** Applies a configuration; public so that tests of other core bundles can configure a cart service. */
     @Modified
-    void configure(Config config) {
+    public void configure(Config config) {
         taxRuleSwapGrace = Duration.ofMillis(Math.max(0, config.taxRuleSwapGraceMillis()));
+        StoreTaxRules rules = StoreTaxRules.parse(config.storeTaxRules());
+        rules.problems().forEach(problem -> LOG.error("org.omnitill.cart storeTaxRules: {}", problem));
+        storeTaxRules = rules;
+    }
+
+    void setStoreTaxRules(String... entries) {
+        storeTaxRules = StoreTaxRules.parse(entries);
     }
 
     void setTaxRuleSwapGrace(Duration grace) {
@@ -211,7 +252,8 @@ public class CartServiceImpl implements CartService {
                         product.sku() + " is priced in " + price.currencyCode() + ", the cart is in " + cart.currency);
             }
             Optional<CartLineEntity> same = cart.lines.stream()
-                    .filter(l -> l.sku.equals(product.sku()) && l.unitPrice.compareTo(price.amount()) == 0)
+                    .filter(l -> l.sku.equals(product.sku()) && l.unitPrice.compareTo(price.amount()) == 0
+                            && !adjusted(l))
                     .findFirst();
             if (same.isPresent()) {
                 CartLineEntity line = same.get();
@@ -227,6 +269,7 @@ public class CartServiceImpl implements CartService {
                 line.quantity = quantity.value();
                 line.unit = product.unit();
                 line.unitPrice = price.amount();
+                line.regularUnitPrice = price.amount();
                 line.taxCategory = product.taxCategory();
                 cart.lines.add(line);
                 em.persist(line);
@@ -242,6 +285,7 @@ public class CartServiceImpl implements CartService {
             requireNoPayments(cart);
             CartLineEntity line = line(cart, lineId);
             line.quantity = quantity(newQuantity, line.unit).value();
+            rediscount(line, Money.currency(cart.currency));
             return touchAndView(em, cart, store(cart));
         });
     }
@@ -255,6 +299,124 @@ public class CartServiceImpl implements CartService {
             cart.lines.remove(line);
             em.remove(line);
             return touchAndView(em, cart, store(cart));
+        });
+    }
+
+    @Override
+    public CartView overrideLinePrice(String cartId, String lineId, Money unitPrice, String reason) {
+        if (unitPrice == null) {
+            throw OmnitillException.invalid("invalid_price", "a price override needs the new unit price");
+        }
+        if (unitPrice.isNegative() || unitPrice.amount().compareTo(MAX_UNIT_PRICE) >= 0) {
+            throw OmnitillException.invalid("invalid_price", "a unit price must be zero or more and below "
+                    + MAX_UNIT_PRICE.toPlainString() + "; got " + unitPrice);
+        }
+        String why = reason(reason);
+        return tx.required(em -> {
+            CartEntity cart = findOpen(em, cartId);
+            requireNoPayments(cart);
+            CartLineEntity line = line(cart, lineId);
+            requireCartCurrency(cart, unitPrice, "the price");
+            Currency currency = Money.currency(cart.currency);
+            Money regular = CartPricer.regularUnitPrice(line, currency);
+            line.regularUnitPrice = regular.amount();
+            line.unitPrice = unitPrice.amount();
+            line.priceOverrideReason = unitPrice.equals(regular) ? null : why;
+            rediscount(line, currency);
+            return touchAndView(em, cart, store(cart));
+        });
+    }
+
+    @Override
+    public CartView discountLine(String cartId, String lineId, LineDiscount discount) {
+        if (discount == null || (discount.percent() == null) == (discount.amount() == null)) {
+            throw OmnitillException.invalid("invalid_discount", "give a discount as either a percent or an amount");
+        }
+        BigDecimal percent = discount.percent();
+        if (percent != null && (percent.signum() <= 0 || percent.compareTo(HUNDRED) > 0
+                || percent.stripTrailingZeros().scale() > 2)) {
+            throw OmnitillException.invalid("invalid_discount",
+                    "a discount percent is more than 0, at most 100, with at most two decimals; got "
+                            + percent.toPlainString());
+        }
+        if (discount.amount() != null && !discount.amount().isPositive()) {
+            throw OmnitillException.invalid("invalid_discount", "a discount amount must be positive; got "
+                    + discount.amount());
+        }
+        String why = reason(discount.reason());
+        return tx.required(em -> {
+            CartEntity cart = findOpen(em, cartId);
+            requireNoPayments(cart);
+            CartLineEntity line = line(cart, lineId);
+            if (discount.amount() != null) {
+                requireCartCurrency(cart, discount.amount(), "the discount");
+            }
+            Money lineTotal = CartPricer.undiscountedTotal(line, Money.currency(cart.currency));
+            Money off = discount.amountOf(lineTotal);
+            if (off.isGreaterThan(lineTotal)) {
+                throw OmnitillException.unprocessable("discount_exceeds_line",
+                        "a discount of " + off + " is more than the line total of " + lineTotal);
+            }
+            line.discountAmount = off.amount();
+            line.discountPercent = percent == null ? null : CartPricer.percent(percent);
+            line.discountReason = why;
+            return touchAndView(em, cart, store(cart));
+        });
+    }
+
+    @Override
+    public CartView removeLineDiscount(String cartId, String lineId) {
+        return tx.required(em -> {
+            CartEntity cart = findOpen(em, cartId);
+            requireNoPayments(cart);
+            CartLineEntity line = line(cart, lineId);
+            line.discountAmount = null;
+            line.discountPercent = null;
+            line.discountReason = null;
+            return touchAndView(em, cart, store(cart));
+        });
+    }
+
+    @Override
+    public CartView setTaxExemption(String cartId, String certificate) {
+        String number = certificate == null || certificate.isBlank() ? null : certificate.strip();
+        if (number != null && (number.length() > MAX_CERTIFICATE_LENGTH || number.chars().anyMatch(Character::isISOControl))) {
+            throw OmnitillException.invalid("invalid_certificate", "a tax exemption certificate has at most "
+                    + MAX_CERTIFICATE_LENGTH + " printable characters");
+        }
+        return tx.required(em -> {
+            CartEntity cart = findOpen(em, cartId);
+            requireNoPayments(cart);
+            cart.taxExemptionCertificate = number;
+            return touchAndView(em, cart, store(cart));
+        });
+    }
+
+    @Override
+    public CartView setShipTo(String cartId, TaxAddress destination) {
+        TaxAddress address = destination == null ? null : address(destination);
+        return tx.required(em -> {
+            CartEntity cart = findOpen(em, cartId);
+            requireNoPayments(cart);
+            if (address != null) {
+                SalesChannel channel = plugins.channel(cart.channel).orElseThrow(() -> OmnitillException.unprocessable(
+                        "channel_unavailable", "the sales channel '" + cart.channel + "' is not installed"));
+                if (channel.type() == ChannelType.STORE) {
+                    throw OmnitillException.unprocessable("ship_to_not_allowed", "carts of the channel '"
+                            + cart.channel + "' are sold over the counter and taxed at the store; they do not ship");
+                }
+            }
+            cart.shipToCountry = address == null ? null : address.country();
+            cart.shipToRegion = address == null ? null : address.region();
+            cart.shipToPostalCode = address == null ? null : address.postalCode();
+            cart.shipToCity = address == null ? null : address.city();
+            StoreView store = store(cart);
+            TaxChoice tax = taxRule(cart, store);
+            if (address != null && tax.rule() == null && tax.pluginId() == null) {
+                throw OmnitillException.unprocessable("tax_jurisdiction_not_covered",
+                        "no installed tax rule covers " + describe(address) + "; the cart cannot ship there");
+            }
+            return touchAndView(em, cart, store, tax);
         });
     }
 
@@ -329,9 +491,87 @@ public class CartServiceImpl implements CartService {
 
     static void requireTax(CartView cart) {
         if (!cart.taxAvailable()) {
-            throw OmnitillException.unprocessable("tax_rule_unavailable",
-                    "no tax rule is installed for store " + cart.storeId() + "; install its tax plugin");
+            throw OmnitillException.unprocessable("tax_rule_unavailable", cart.taxRuleId() == null
+                    ? "no tax rule is installed for store " + cart.storeId() + "; install its tax plugin"
+                    : "the tax plugin '" + cart.taxRuleId() + "' that store " + cart.storeId()
+                            + " is configured with is not installed; install it");
         }
+    }
+
+    /** Whether a line's price was overridden or it is discounted: such a line takes no further scans. */
+    private static boolean adjusted(CartLineEntity line) {
+        return line.discountAmount != null
+                || (line.regularUnitPrice != null && line.regularUnitPrice.compareTo(line.unitPrice) != 0);
+    }
+
+    /**
+     * Brings a line's discount in line with a new line total: a percent discount is worked out
+     * again, an amount discount stays and must not exceed the total.
+     */
+    private static void rediscount(CartLineEntity line, Currency currency) {
+        if (line.discountAmount == null) {
+            return;
+        }
+        Money lineTotal = CartPricer.undiscountedTotal(line, currency);
+        if (line.discountPercent != null) {
+            line.discountAmount = LineDiscount.moneyOf(lineTotal, line.discountPercent).amount();
+        } else if (Money.of(line.discountAmount, currency).isGreaterThan(lineTotal)) {
+            throw OmnitillException.unprocessable("discount_exceeds_line", "the line's discount of "
+                    + Money.of(line.discountAmount, currency) + " would be more than its new total of " + lineTotal
+                    + "; take the discount off first");
+        }
+    }
+
+    private static void requireCartCurrency(CartEntity cart, Money money, String what) {
+        if (!money.currencyCode().equals(cart.currency)) {
+            throw OmnitillException.unprocessable("currency_mismatch",
+                    "the cart is in " + cart.currency + ", " + what + " in " + money.currencyCode());
+        }
+    }
+
+    private static String reason(String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw OmnitillException.invalid("reason_required", "an adjustment needs a reason");
+        }
+        String why = reason.strip();
+        if (why.length() > MAX_REASON_LENGTH) {
+            throw OmnitillException.invalid("reason_too_long",
+                    "a reason has at most " + MAX_REASON_LENGTH + " characters; got " + why.length());
+        }
+        return why;
+    }
+
+    /** A ship-to address checked and tidied: an ISO country code, blank parts left out. */
+    private static TaxAddress address(TaxAddress destination) {
+        String country = destination.country() == null ? "" : destination.country().strip().toUpperCase(Locale.ROOT);
+        if (!COUNTRIES.contains(country)) {
+            throw OmnitillException.invalid("invalid_address",
+                    "a ship-to address needs an ISO 3166-1 alpha-2 country code; got '" + destination.country() + "'");
+        }
+        return new TaxAddress(country, part(destination.region(), "region", 16, true),
+                part(destination.postalCode(), "postal code", 16, false), part(destination.city(), "city", 255, false));
+    }
+
+    private static String part(String value, String name, int maxLength, boolean upperCase) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String v = value.strip();
+        if (v.length() > maxLength || v.chars().anyMatch(Character::isISOControl)) {
+            throw OmnitillException.invalid("invalid_address",
+                    "the " + name + " of a ship-to address has at most " + maxLength + " printable characters");
+        }
+        return upperCase ? v.toUpperCase(Locale.ROOT) : v;
+    }
+
+    private static String describe(TaxAddress a) {
+        StringBuilder s = new StringBuilder(String.valueOf(a.country()));
+        for (String part : new String[] {a.region(), a.postalCode(), a.city()}) {
+            if (part != null) {
+                s.append(' ').append(part);
+            }
+        }
+        return s.toString();
     }
 
     private static void requireNoPayments(CartEntity cart) {
@@ -394,15 +634,49 @@ public class CartServiceImpl implements CartService {
 
     /** Bumps the cart's version so that concurrent changes of one cart fail instead of mixing. */
     private CartView touchAndView(EntityManager em, CartEntity cart, StoreView store) {
+        return touchAndView(em, cart, store, taxRule(cart, store));
+    }
+
+    private CartView touchAndView(EntityManager em, CartEntity cart, StoreView store, TaxChoice tax) {
         cart.updatedAt = clock.instant();
-        CartView view = view(cart, store);
+        CartView view = view(cart, store, tax);
         em.lock(cart, javax.persistence.LockModeType.OPTIMISTIC_FORCE_INCREMENT);
         em.flush();
         return view;
     }
 
     private CartView view(CartEntity cart, StoreView store) {
-        TaxRule rule = plugins.taxRule(CartPricer.addressOf(store), taxRuleSwapGrace).orElse(null);
-        return CartPricer.price(cart, store, rule, LocalDate.now(clock));
+        return view(cart, store, taxRule(cart, store));
+    }
+
+    private CartView view(CartEntity cart, StoreView store, TaxChoice tax) {
+        return CartPricer.price(cart, store, tax.rule(), tax.pluginId(), LocalDate.now(clock));
+    }
+
+    /**
+     * The tax rule that taxes the cart and its plugin id. {@code rule} is null when no installed rule
+     * covers the taxed address (then {@code pluginId} is null too) or when the rule the store is
+     * configured with is not installed (then {@code pluginId} names it).
+     */
+    private record TaxChoice(TaxRule rule, String pluginId) {
+    }
+
+    private TaxChoice taxRule(CartEntity cart, StoreView store) {
+        TaxAddress taxedAt = CartPricer.taxedAt(cart, store);
+        String configured = storeTaxRules.pluginFor(store.id());
+        if (configured == null) {
+            return plugins.taxRule(taxedAt, taxRuleSwapGrace)
+                    .map(r -> new TaxChoice(r.service(), r.pluginId()))
+                    .orElse(new TaxChoice(null, null));
+        }
+        Optional<Registered<TaxRule>> rule = plugins.taxRuleById(configured, taxRuleSwapGrace);
+        if (rule.isEmpty()) {
+            return new TaxChoice(null, configured);
+        }
+        if (!rule.get().service().covers(taxedAt)) {
+            throw OmnitillException.unprocessable("tax_jurisdiction_not_covered", "the tax rule '" + configured
+                    + "' that store " + store.id() + " is configured with does not cover " + describe(taxedAt));
+        }
+        return new TaxChoice(rule.get().service(), configured);
     }
 }

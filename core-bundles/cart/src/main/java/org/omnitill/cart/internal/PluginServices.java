@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import org.omnitill.api.channel.SalesChannel;
 import org.omnitill.api.payment.PaymentMethod;
@@ -16,8 +17,8 @@ import org.omnitill.api.tax.TaxRule;
  * rest of its operation.
  *
  * <p>Updating a tax bundle unregisters its rule and registers the new one a moment later. So that
- * no sale fails in that gap, a lookup that finds no covering rule shortly after a rule left waits,
- * at most for the swap grace, for one to arrive.
+ * no sale fails in that gap, a lookup that finds no covering rule (or not the rule a store is
+ * configured with) shortly after a rule left waits, at most for the swap grace, for one to arrive.
  */
 final class PluginServices {
 
@@ -71,13 +72,27 @@ final class PluginServices {
      * The preferred tax rule that covers the address. If none does and a rule left less than
      * {@code swapGrace} ago, waits until one arrives or the grace since that removal is over.
      */
-    Optional<TaxRule> taxRule(TaxAddress address, Duration swapGrace) {
-        Optional<TaxRule> rule = coveringTaxRule(address);
+    Optional<Registered<TaxRule>> taxRule(TaxAddress address, Duration swapGrace) {
+        return waitingForSwap(() -> coveringTaxRule(address), swapGrace);
+    }
+
+    /**
+     * The preferred tax rule registered with the plugin id, whether or not it covers anything. If none
+     * is and a rule left less than {@code swapGrace} ago, waits as {@link #taxRule(TaxAddress, Duration)} does.
+     */
+    Optional<Registered<TaxRule>> taxRuleById(String pluginId, Duration swapGrace) {
+        return waitingForSwap(() -> registeredById(taxRules, pluginId), swapGrace);
+    }
+
+    private <T> Optional<T> waitingForSwap(Supplier<Optional<T>> lookup, Duration swapGrace) {
+        Optional<T> rule = lookup.get();
         if (rule.isPresent() || !anyTaxRuleRemoved) {
             return rule;
         }
         long deadline = lastTaxRuleRemovedNanos + swapGrace.toNanos();
         synchronized (taxRuleArrived) {
+            // looked up again under the lock: a rule that arrived before we took it would not notify us
+            rule = lookup.get();
             while (rule.isEmpty()) {
                 long remainingMillis = (deadline - System.nanoTime()) / 1_000_000;
                 if (remainingMillis <= 0) {
@@ -89,28 +104,30 @@ final class PluginServices {
                     Thread.currentThread().interrupt();
                     break;
                 }
-                rule = coveringTaxRule(address);
+                rule = lookup.get();
             }
         }
         return rule;
     }
 
-    private Optional<TaxRule> coveringTaxRule(TaxAddress address) {
+    private Optional<Registered<TaxRule>> coveringTaxRule(TaxAddress address) {
         return taxRules.values().stream()
                 .filter(r -> r.service().covers(address))
                 .sorted(Registered.PREFERRED)
-                .map(Registered::service)
                 .findFirst();
     }
 
     private static <T> Optional<T> byId(Map<T, Registered<T>> services, String id) {
+        return registeredById(services, id).map(Registered::service);
+    }
+
+    private static <T> Optional<Registered<T>> registeredById(Map<T, Registered<T>> services, String id) {
         if (id == null) {
             return Optional.empty();
         }
         return services.values().stream()
                 .filter(r -> id.equals(r.pluginId()))
                 .sorted(Registered.PREFERRED)
-                .map(Registered::service)
                 .findFirst();
     }
 }

@@ -133,8 +133,10 @@ public class OrderServiceImpl implements OrderService {
             throw OmnitillException.unprocessable("cart_empty", "there is nothing to check out");
         }
         if (!view.taxAvailable()) {
-            throw OmnitillException.unprocessable("tax_rule_unavailable",
-                    "no tax rule is installed for store " + view.storeId() + "; install its tax plugin");
+            throw OmnitillException.unprocessable("tax_rule_unavailable", view.taxRuleId() == null
+                    ? "no tax rule is installed for store " + view.storeId() + "; install its tax plugin"
+                    : "the tax plugin '" + view.taxRuleId() + "' that store " + view.storeId()
+                            + " is configured with is not installed; install it");
         }
         if (view.due().isPositive()) {
             throw OmnitillException.unprocessable("cart_not_paid", view.due() + " is still due");
@@ -181,6 +183,11 @@ public class OrderServiceImpl implements OrderService {
             l.taxCategory = line.taxCategory();
             l.taxCode = line.taxCode();
             l.tax = line.tax().amount();
+            l.regularUnitPrice = line.regularUnitPrice().amount();
+            l.priceOverrideReason = line.priceOverrideReason();
+            l.discountAmount = line.discount().isZero() && line.discountReason() == null ? null : line.discount().amount();
+            l.discountPercent = line.discountPercent();
+            l.discountReason = line.discountReason();
             l.fulfilledFrom = cart.storeId;
             order.lines.add(l);
         }
@@ -217,7 +224,7 @@ public class OrderServiceImpl implements OrderService {
             order.payments.add(p);
         }
         OrderView orderView = OrderViews.view(order);
-        String receipt = ReceiptRenderer.render(orderView, store, clock.getZone());
+        String receipt = ReceiptRenderer.render(orderView, store, clock.getZone(), view.taxExemptionCertificate());
         order.receiptText = receipt;
         em.persist(order);
 

@@ -26,7 +26,12 @@ final class OrderViews {
                 currency, o.pricesIncludeTax,
                 o.lines.stream().map(l -> new LineView(l.id, l.lineNo, l.sku, l.name, l.barcode,
                         l.quantity.stripTrailingZeros(), l.unit, Money.of(l.unitPrice, currency),
-                        Money.of(l.lineTotal, currency), l.taxCategory, l.taxCode, Money.of(l.tax, currency))).toList(),
+                        Money.of(l.lineTotal, currency), l.taxCategory, l.taxCode, Money.of(l.tax, currency),
+                        // orders placed before adjustments existed have none: null means "regular, no discount"
+                        l.regularUnitPrice == null ? null : Money.of(l.regularUnitPrice, currency),
+                        l.priceOverrideReason,
+                        l.discountAmount == null ? null : Money.of(l.discountAmount, currency),
+                        l.discountPercent == null ? null : percent(l.discountPercent), l.discountReason)).toList(),
                 o.taxes.stream().map(t -> new TaxBreakdown(t.jurisdiction, t.code, t.name, percent(t.rate),
                         Money.of(t.taxableAmount, currency), Money.of(t.tax, currency),
                         Money.of(t.grossAmount, currency))).toList(),

@@ -16,6 +16,10 @@ import org.omnitill.api.store.StoreView;
 /**
  * Renders an order as receipt text for a 42-column printer: lines with a tax letter, totals,
  * tenders and the tax breakdown per rate, as EU receipts must show it.
+ *
+ * <p>A line whose price was overridden shows {@code Price override 2.49 -> 1.99} under it; a
+ * discounted line shows its amount before the discount and under it {@code Discount 10%} with the
+ * negative amount in the amount column, so that the column adds up to the subtotal.
  */
 final class ReceiptRenderer {
 
@@ -26,6 +30,11 @@ final class ReceiptRenderer {
     }
 
     static String render(OrderView order, StoreView store, ZoneId zone) {
+        return render(order, store, zone, null);
+    }
+
+    /** @param exemptionCertificate the customer's tax exemption certificate, printed when not null */
+    static String render(OrderView order, StoreView store, ZoneId zone, String exemptionCertificate) {
         Map<String, Character> letters = new HashMap<>();
         char next = 'A';
         for (TaxBreakdown tax : order.taxes()) {
@@ -48,7 +57,16 @@ final class ReceiptRenderer {
                     : line.quantity().toPlainString() + " " + line.unit().symbol() + " x "
                             + line.unitPrice().amount().toPlainString() + "/" + line.unit().symbol();
             String letter = letterOf(line, letters);
-            pair(out, "  " + qty, line.lineTotal().amount().toPlainString() + " " + letter);
+            pair(out, "  " + qty, line.undiscountedTotal().amount().toPlainString() + " " + letter);
+            if (line.priceOverridden()) {
+                out.append(clip("  Price override " + line.regularUnitPrice().amount().toPlainString() + " -> "
+                        + line.unitPrice().amount().toPlainString(), WIDTH)).append('\n');
+            }
+            if (line.discount().isPositive()) {
+                String label = line.discountPercent() == null ? "  Discount"
+                        : "  Discount " + line.discountPercent().toPlainString() + "%";
+                pair(out, label, line.discount().negate().amount().toPlainString() + "  ");
+            }
         }
         rule(out);
         if (!order.pricesIncludeTax()) {
@@ -67,6 +85,20 @@ final class ReceiptRenderer {
             pair(out, "Change", amount(order.changeGiven()));
         }
         rule(out);
+        if (exemptionCertificate != null) {
+            String oneLine = "Tax exemption certificate " + exemptionCertificate;
+            if (oneLine.length() <= WIDTH) {
+                out.append(oneLine).append('\n');
+            } else {
+                // printed whole, never clipped: the certificate is what the exemption rests on
+                out.append("Tax exemption certificate").append('\n');
+                for (int i = 0; i < exemptionCertificate.length(); i += WIDTH - 2) {
+                    out.append("  ").append(exemptionCertificate, i, Math.min(exemptionCertificate.length(), i + WIDTH - 2))
+                            .append('\n');
+                }
+            }
+            rule(out);
+        }
         if (!order.taxes().isEmpty()) {
             out.append(String.format("%-12s%10s%10s%10s%n", "Tax", "Net", "Tax", "Gross"));
             for (TaxBreakdown tax : order.taxes()) {

@@ -26,7 +26,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.omnitill.api.cart.CartStatus;
+import org.omnitill.api.cart.CartView;
+import org.omnitill.api.cart.LineDiscount;
 import org.omnitill.api.cart.LineInput;
+import org.omnitill.api.cart.LineView;
 import org.omnitill.api.catalog.UnitOfMeasure;
 import org.omnitill.api.device.Receipt;
 import org.omnitill.api.device.ReceiptPrinter;
@@ -224,5 +227,101 @@ class OrderServiceImplTest {
         assertTrue(OrderServiceImpl.serves(List.of("shop"), "shop"));
         assertFalse(OrderServiceImpl.serves("shopping", "shop"));
         assertFalse(OrderServiceImpl.serves(new String[] {"a"}, "shop"));
+    }
+
+    @Test
+    void checkoutCopiesPriceOverridesDiscountsAndTheExemptionAndTheReceiptShowsThem() {
+        String cartId = carts.create("shop", "register", "R1", "alice").id();
+        carts.addLine(cartId, new LineInput("A", null, new BigDecimal("2")));
+        CartView cart = carts.addLine(cartId, new LineInput("B", null, BigDecimal.ONE));
+        String lineA = cart.lines().get(0).id();
+        String lineB = cart.lines().get(1).id();
+        carts.overrideLinePrice(cartId, lineA, Money.of("1.99", "EUR"), "damaged packaging");
+        carts.discountLine(cartId, lineB, LineDiscount.ofPercent(BigDecimal.TEN, "loyal customer"));
+        cart = carts.setTaxExemption(cartId, "EX-2026-0042");
+        // A: 2 x 1.99 = 3.98; B: 10.00 - 1.00 = 9.00
+        assertEquals(Money.of("12.98", "EUR"), cart.total());
+        carts.pay(cartId, "card", cart.due());
+
+        OrderView order = orders.checkout(cartId, "alice");
+
+        assertEquals(Money.of("12.98", "EUR"), order.total());
+        LineView a = order.lines().get(0);
+        assertEquals(Money.of("1.99", "EUR"), a.unitPrice());
+        assertEquals(Money.of("2.99", "EUR"), a.regularUnitPrice());
+        assertEquals("damaged packaging", a.priceOverrideReason());
+        assertTrue(a.priceOverridden());
+        assertEquals(Money.of("0.00", "EUR"), a.discount());
+        LineView b = order.lines().get(1);
+        assertEquals(Money.of("10.00", "EUR"), b.unitPrice());
+        assertFalse(b.priceOverridden());
+        assertEquals(Money.of("1.00", "EUR"), b.discount());
+        assertEquals(0, BigDecimal.TEN.compareTo(b.discountPercent()));
+        assertEquals("loyal customer", b.discountReason());
+        assertEquals(Money.of("9.00", "EUR"), b.lineTotal());
+        assertEquals(Money.of("1.50", "EUR"), b.tax());
+        // the stored order reads back the same
+        assertEquals(order, orders.order(order.id()));
+        assertEquals(cart.lines().get(1).discount(), orders.order(order.id()).lines().get(1).discount());
+
+        String receipt = orders.receipt(order.id());
+        List<String> rows = List.of(receipt.split("\n"));
+        assertTrue(rows.stream().allMatch(r -> r.length() <= ReceiptRenderer.WIDTH), receipt);
+        int at = rows.indexOf("Article A");
+        assertEquals(row("  2 x 1.99", "3.98 A"), rows.get(at + 1), receipt);
+        assertEquals("  Price override 2.99 -> 1.99", rows.get(at + 2), receipt);
+        int bt = rows.indexOf("Article B");
+        // the amount column shows the price before the discount and the discount under it: it adds up to the total
+        assertEquals(row("  1 x 10.00", "10.00 A"), rows.get(bt + 1), receipt);
+        assertEquals(row("  Discount 10%", "-1.00  "), rows.get(bt + 2), receipt);
+        assertTrue(receipt.contains("Tax exemption certificate EX-2026-0042"), receipt);
+        assertEquals(1, rows.stream().filter(r -> r.contains("Discount")).count(), receipt);
+        assertEquals(1, rows.stream().filter(r -> r.contains("Price override")).count(), receipt);
+    }
+
+    /** A receipt row: text on the left, an amount column on the right, 42 columns in all. */
+    private static String row(String left, String right) {
+        return left + " ".repeat(ReceiptRenderer.WIDTH - left.length() - right.length()) + right;
+    }
+
+    @Test
+    void aLongExemptionCertificateIsPrintedWhole() {
+        String cartId = carts.create("shop", "register", null, "alice").id();
+        carts.addLine(cartId, new LineInput("A", null, BigDecimal.ONE));
+        String certificate = "CERT-" + "0123456789".repeat(6);
+        Money due = carts.setTaxExemption(cartId, certificate).due();
+        carts.pay(cartId, "card", due);
+        String receipt = orders.receipt(orders.checkout(cartId, "alice").id());
+        assertTrue(receipt.replace("\n  ", "").contains(certificate), receipt);
+        assertTrue(List.of(receipt.split("\n")).stream().allMatch(r -> r.length() <= ReceiptRenderer.WIDTH), receipt);
+    }
+
+    @Test
+    void aStoreWhoseConfiguredTaxPluginIsMissingCannotCheckOutAndTheErrorNamesIt() {
+        String cartId = paidCart("A", 1);
+        carts.configure(new CartServiceImpl.Config() {
+            @Override
+            public Class<? extends java.lang.annotation.Annotation> annotationType() {
+                return CartServiceImpl.Config.class;
+            }
+
+            @Override
+            public long taxRuleSwapGraceMillis() {
+                return 0;
+            }
+
+            @Override
+            public String[] storeTaxRules() {
+                return new String[] {"shop=eu-vat"};
+            }
+        });
+        OmnitillException e = assertThrows(OmnitillException.class, () -> orders.checkout(cartId, "alice"));
+        assertEquals("tax_rule_unavailable", e.code());
+        assertEquals(ErrorKind.UNPROCESSABLE, e.kind());
+        assertTrue(e.getMessage().contains("'eu-vat'") && e.getMessage().contains("store shop"), e.getMessage());
+        assertEquals(CartStatus.OPEN, carts.cart(cartId).status());
+        assertEquals(0, new BigDecimal("5").compareTo(stock("A")));
+        carts.addTaxRule(new FlatVat(), Map.of(PluginProperties.ID, "eu-vat", "service.id", 8L));
+        assertEquals(CartStatus.CHECKED_OUT, carts.cart(orders.checkout(cartId, "alice").cartId()).status());
     }
 }

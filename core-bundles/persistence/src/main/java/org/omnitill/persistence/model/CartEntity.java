@@ -44,6 +44,18 @@ public class CartEntity {
     public Instant createdAt;
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+    /** The customer's tax exemption certificate, or null. */
+    @Column(name = "tax_exemption_certificate", length = 128)
+    public String taxExemptionCertificate;
+    /** Where a shipped cart goes (its tax destination); all null for a sale over the counter. */
+    @Column(name = "ship_to_country", length = 2)
+    public String shipToCountry;
+    @Column(name = "ship_to_region", length = 16)
+    public String shipToRegion;
+    @Column(name = "ship_to_postal_code", length = 16)
+    public String shipToPostalCode;
+    @Column(name = "ship_to_city")
+    public String shipToCity;
     @Version
     public long version;
 

@@ -40,4 +40,20 @@ public class CartLineEntity {
     public BigDecimal unitPrice;
     @Column(name = "tax_category", length = 32, nullable = false)
     public String taxCategory;
+
+    // Manager adjustments. Nullable so that create-or-extend-tables can add them to existing rows:
+    // null regular price means "sold at the regular price", null discount means none.
+    /** The catalog price the article was added at; {@code unitPrice} differs when it was overridden. */
+    @Column(name = "regular_unit_price", precision = 19, scale = 4)
+    public BigDecimal regularUnitPrice;
+    @Column(name = "price_override_reason")
+    public String priceOverrideReason;
+    /** The money the discount takes off the line total. */
+    @Column(name = "discount_amount", precision = 19, scale = 4)
+    public BigDecimal discountAmount;
+    /** The percent the discount was given as; null for an amount discount. */
+    @Column(name = "discount_percent", precision = 5, scale = 2)
+    public BigDecimal discountPercent;
+    @Column(name = "discount_reason")
+    public String discountReason;
 }

@@ -48,4 +48,18 @@ public class OrderLineEntity {
     /** Where the goods leave from; lines of one order may be fulfilled from different locations. */
     @Column(name = "fulfilled_from", length = 64, nullable = false)
     public String fulfilledFrom;
+
+    // What the cart line was adjusted by (nullable for orders placed before these columns existed).
+    /** The catalog price; differs from {@code unitPrice} when the price was overridden. */
+    @Column(name = "regular_unit_price", precision = 19, scale = 4)
+    public BigDecimal regularUnitPrice;
+    @Column(name = "price_override_reason")
+    public String priceOverrideReason;
+    /** The money taken off {@code unitPrice} times {@code quantity}; {@code lineTotal} is after it. */
+    @Column(name = "discount_amount", precision = 19, scale = 4)
+    public BigDecimal discountAmount;
+    @Column(name = "discount_percent", precision = 5, scale = 2)
+    public BigDecimal discountPercent;
+    @Column(name = "discount_reason")
+    public String discountReason;
 }
