@@ -1,0 +1,579 @@
+package org.omnitill.order.internal;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+
+import javax.persistence.EntityManager;
+import javax.persistence.LockModeType;
+
+import org.omnitill.api.device.Receipt;
+import org.omnitill.api.device.ReceiptPrinter;
+import org.omnitill.api.error.OmnitillException;
+import org.omnitill.api.inventory.InventoryService;
+import org.omnitill.api.money.Money;
+import org.omnitill.api.order.OrderView;
+import org.omnitill.api.order.ReturnLineRequest;
+import org.omnitill.api.order.ReturnRequest;
+import org.omnitill.api.order.ReturnService;
+import org.omnitill.api.order.ReturnView;
+import org.omnitill.api.payment.TenderStatus;
+import org.omnitill.api.plugin.PluginProperties;
+import org.omnitill.api.store.StoreService;
+import org.omnitill.api.store.StoreView;
+import org.omnitill.persistence.NodeIdentity;
+import org.omnitill.persistence.TransactionRunner;
+import org.omnitill.persistence.model.OrderEntity;
+import org.omnitill.persistence.model.OrderLineEntity;
+import org.omnitill.persistence.model.OrderPaymentEntity;
+import org.omnitill.persistence.model.OrderReturnEntity;
+import org.omnitill.persistence.model.OrderReturnLineEntity;
+import org.omnitill.persistence.model.OrderReturnTaxEntity;
+import org.omnitill.persistence.model.OrderTaxEntity;
+import org.omnitill.persistence.model.OutboxEventEntity;
+import org.omnitill.persistence.model.RefundEntity;
+import org.omnitill.persistence.model.ReturnSequenceEntity;
+import org.omnitill.persistence.model.StoreEntity;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Returns of placed orders, at any location in the order's currency.
+ *
+ * <p>One transaction: the order row is locked first, so that returns of one order run one after
+ * the other and each sees what the ones before it returned; then the whole request is checked, and
+ * only then is anything written (return, refunds, tax per rate, the store's return number, stock
+ * back in, outbox event). A failure at any step leaves none of it behind. The return receipt
+ * prints after the commit, off the request thread.
+ *
+ * <p><b>Amounts.</b> An order line was paid {@code P = net + tax} (the line total is gross where
+ * prices include tax, net plus the line's stored tax elsewhere). Net and tax are each refunded
+ * cumulatively: after a return the line has refunded {@code round(net * returned / sold)} of its net
+ * and likewise of its tax, so the return that takes the last of a line refunds exactly what is left,
+ * and no sequence of partial returns can refund a cent more or less than was paid. Returning a
+ * whole order refunds exactly its total. The order's cash rounding is not refunded: refunds are
+ * exact amounts (a cash refund in a country that rounds cash is paid out as the exact amount too).
+ *
+ * <p><b>Tax per rate</b> comes from the order's stored tax lines, never from today's rules: a line
+ * taxed at one rate refunds its tax at that rate. Orders store a line's total tax, not its split per
+ * rate, so the tax of a line taxed at several rates (US state + county) is attributed to the order's
+ * rates in proportion to the tax each carried on the order.
+ *
+ * <p><b>Tenders.</b> The refund is spread over the order's tenders in proportion to what each has
+ * left to refund. Cash is paid out at the counter. Payment plugins cannot refund yet
+ * ({@link org.omnitill.api.payment.PaymentMethod} only takes payments), so a refund to any other
+ * method is recorded as {@code REFUNDED} with a note saying the provider was not asked; making the
+ * plugins carry out refunds is issue 5.
+ */
+@Component(service = ReturnService.class)
+public class ReturnServiceImpl implements ReturnService {
+
+    static final String EVENT_TYPE = "order.returned";
+    static final String AGGREGATE_TYPE = "return";
+    static final String STOCK_REASON = "return";
+    static final String CASH = "cash";
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReturnServiceImpl.class);
+    private static final int MAX_REASON = 255;
+    private static final int MAX_STAFF_ID = 64;
+
+    private final TransactionRunner tx;
+    private final InventoryService inventory;
+    private final StoreService stores;
+    private final NodeIdentity node;
+    private final Clock clock;
+    private final Map<ReceiptPrinter, Object> printers = new ConcurrentHashMap<>();
+    private final ExecutorService printing = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "omnitill-return-receipt-printing");
+        t.setDaemon(true);
+        return t;
+    });
+
+    @Activate
+    public ReturnServiceImpl(@Reference TransactionRunner tx, @Reference InventoryService inventory,
+            @Reference StoreService stores, @Reference NodeIdentity node) {
+        this(tx, inventory, stores, node, Clock.systemDefaultZone());
+    }
+
+    ReturnServiceImpl(TransactionRunner tx, InventoryService inventory, StoreService stores, NodeIdentity node,
+            Clock clock) {
+        this.tx = tx;
+        this.inventory = inventory;
+        this.stores = stores;
+        this.node = node;
+        this.clock = clock;
+    }
+
+    @Deactivate
+    void deactivate() throws InterruptedException {
+        printing.shutdown();
+        printing.awaitTermination(5, TimeUnit.SECONDS);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, unbind = "removePrinter")
+    void addPrinter(ReceiptPrinter printer, Map<String, Object> properties) {
+        Object storeIds = properties.get(PluginProperties.STORES);
+        printers.put(printer, storeIds == null ? "*" : storeIds);
+    }
+
+    void removePrinter(ReceiptPrinter printer) {
+        printers.remove(printer);
+    }
+
+    @Override
+    public ReturnView returnLines(String orderId, ReturnRequest request) {
+        checkRequest(request);
+        return tx.required(em -> {
+            Processed processed = process(em, orderId, request);
+            // the caller's transaction may be wider than ours: print only what committed
+            tx.afterCommit(() -> print(processed));
+            return processed.view();
+        });
+    }
+
+    @Override
+    public List<ReturnView> returnsOf(String orderId) {
+        return tx.required(em -> {
+            OrderEntity order = orderId == null ? null : em.find(OrderEntity.class, orderId);
+            if (order == null) {
+                throw orderNotFound(orderId);
+            }
+            return em.createQuery("SELECT r FROM OrderReturnEntity r WHERE r.orderId = :order"
+                            + " ORDER BY r.orderSequence", OrderReturnEntity.class)
+                    .setParameter("order", orderId).getResultList().stream().map(ReturnViews::view).toList();
+        });
+    }
+
+    @Override
+    public ReturnView returnById(String returnId) {
+        return tx.required(em -> {
+            OrderReturnEntity r = returnId == null ? null : em.find(OrderReturnEntity.class, returnId);
+            if (r == null) {
+                throw OmnitillException.notFound("return_not_found", "there is no return '" + returnId + "'");
+            }
+            return ReturnViews.view(r);
+        });
+    }
+
+    /** The committed return and the document its receipt is printed as. */
+    private record Processed(ReturnView view, OrderView document) {
+    }
+
+    /** What one order line gives back in this return. */
+    private record LinePlan(OrderLineEntity line, BigDecimal quantity, Money net, Money tax) {
+        Money refund() {
+            return net.plus(tax);
+        }
+    }
+
+    /** The checks that need no database, so that a malformed request never waits for a lock. */
+    private static void checkRequest(ReturnRequest request) {
+        if (request == null) {
+            throw OmnitillException.invalid("return_lines_required", "a return needs the lines that come back");
+        }
+        if (request.lines().isEmpty()) {
+            throw OmnitillException.invalid("return_lines_required", "a return needs the lines that come back");
+        }
+        for (ReturnLineRequest line : request.lines()) {
+            if (line == null || line.orderLineId() == null || line.orderLineId().isBlank()) {
+                throw OmnitillException.invalid("return_lines_required", "every returned line must name an order line");
+            }
+            if (line.quantity() == null || line.quantity().signum() <= 0) {
+                throw OmnitillException.invalid("invalid_quantity",
+                        "the quantity returned of line " + line.orderLineId() + " must be more than zero");
+            }
+        }
+        if (request.reason() == null || request.reason().isBlank()) {
+            throw OmnitillException.invalid("reason_required", "a return needs a reason");
+        }
+        if (request.reason().length() > MAX_REASON) {
+            throw OmnitillException.invalid("reason_too_long", "a reason has at most " + MAX_REASON + " characters");
+        }
+        for (String staff : new String[] {request.processedBy(), request.approvedBy()}) {
+            if (staff != null && staff.length() > MAX_STAFF_ID) {
+                throw OmnitillException.invalid("invalid_staff_id",
+                        "a staff id has at most " + MAX_STAFF_ID + " characters");
+            }
+        }
+    }
+
+    private Processed process(EntityManager em, String orderId, ReturnRequest request) {
+        // Lock the order first: a second return of the same order waits here and then sees this one.
+        OrderEntity order = orderId == null ? null : em.find(OrderEntity.class, orderId, LockModeType.PESSIMISTIC_WRITE);
+        if (order == null) {
+            throw orderNotFound(orderId);
+        }
+        Currency currency = Money.currency(order.currency);
+
+        // --- check everything before writing anything ---
+        Map<String, OrderLineEntity> orderLines = new HashMap<>();
+        order.lines.forEach(l -> orderLines.put(l.id, l));
+        Map<OrderLineEntity, BigDecimal> wanted = new LinkedHashMap<>();
+        for (ReturnLineRequest requested : request.lines()) {
+            OrderLineEntity line = orderLines.get(requested.orderLineId());
+            if (line == null) {
+                throw OmnitillException.notFound("line_not_found",
+                        "order " + order.orderNumber + " has no line '" + requested.orderLineId() + "'");
+            }
+            if (requested.quantity().stripTrailingZeros().scale() > line.unit.maxDecimals()) {
+                throw OmnitillException.invalid("invalid_quantity", line.unit.maxDecimals() == 0
+                        ? line.sku + " is returned in whole pieces, not " + requested.quantity().toPlainString()
+                        : line.sku + " is returned with at most " + line.unit.maxDecimals() + " decimals");
+            }
+            wanted.merge(line, requested.quantity(), BigDecimal::add);
+        }
+        String storeId = request.storeId() == null || request.storeId().isBlank() ? order.storeId : request.storeId();
+        StoreView store = stores.store(storeId).orElseThrow(() -> OmnitillException.notFound("store_not_found",
+                "there is no store '" + storeId + "' to take the return"));
+        if (!store.currency().equals(currency)) {
+            throw OmnitillException.unprocessable("currency_mismatch", "order " + order.orderNumber + " was paid in "
+                    + order.currency + "; store " + storeId + " keeps " + store.currency().getCurrencyCode());
+        }
+
+        Map<String, Returned> before = returnedSoFar(em, order.id, currency);
+        List<LinePlan> plan = new ArrayList<>();
+        wanted.entrySet().stream().sorted(Comparator.comparingInt(e -> e.getKey().lineNo)).forEach(e -> {
+            OrderLineEntity line = e.getKey();
+            Returned so = before.getOrDefault(line.id, Returned.none(currency));
+            BigDecimal after = so.quantity().add(e.getValue());
+            if (after.compareTo(line.quantity) > 0) {
+                throw OmnitillException.conflict("return_exceeds_sold", "line " + line.lineNo + " (" + line.sku
+                        + ") sold " + plain(line.quantity) + ", of which " + plain(so.quantity())
+                        + " already came back; " + plain(e.getValue()) + " more is too many");
+            }
+            Money lineTax = Money.of(line.tax, currency);
+            Money lineNet = order.pricesIncludeTax ? Money.of(line.lineTotal, currency).minus(lineTax)
+                    : Money.of(line.lineTotal, currency);
+            Money net = share(lineNet, after, line.quantity).minus(so.net());
+            Money tax = share(lineTax, after, line.quantity).minus(so.tax());
+            plan.add(new LinePlan(line, e.getValue(), net, tax));
+        });
+        Money zero = Money.zero(currency);
+        Money refundTotal = plan.stream().map(LinePlan::refund).reduce(zero, Money::plus);
+        Money taxTotal = plan.stream().map(LinePlan::tax).reduce(zero, Money::plus);
+        List<Money> perTender = splitOverTenders(em, order, refundTotal);
+
+        // --- write ---
+        Instant now = clock.instant();
+        OrderReturnEntity ret = new OrderReturnEntity();
+        ret.id = UUID.randomUUID().toString();
+        ret.orderSequence = countReturns(em, order.id) + 1;
+        ret.returnNumber = "R-" + storeId + "-" + String.format("%06d", nextNumber(em, storeId));
+        ret.storeId = storeId;
+        ret.orderId = order.id;
+        ret.orderNumber = order.orderNumber;
+        ret.currency = order.currency;
+        ret.reason = request.reason().trim();
+        ret.processedBy = request.processedBy();
+        ret.approvedBy = request.approvedBy();
+        ret.nodeId = node.nodeId();
+        ret.createdAt = now;
+        ret.refundTotal = refundTotal.amount();
+        ret.taxTotal = taxTotal.amount();
+        int lineNo = 1;
+        for (LinePlan p : plan) {
+            OrderReturnLineEntity l = new OrderReturnLineEntity();
+            l.id = UUID.randomUUID().toString();
+            l.orderReturn = ret;
+            l.lineNo = lineNo++;
+            l.orderLineId = p.line().id;
+            l.orderLineNo = p.line().lineNo;
+            l.sku = p.line().sku;
+            l.name = p.line().name;
+            l.taxCategory = p.line().taxCategory;
+            l.quantity = p.quantity();
+            l.unit = p.line().unit;
+            l.unitPrice = p.line().unitPrice;
+            l.net = p.net().amount();
+            l.tax = p.tax().amount();
+            l.refund = p.refund().amount();
+            l.taxCode = p.line().taxCode;
+            ret.lines.add(l);
+        }
+        ret.taxes.addAll(taxesPerRate(order, plan, ret, currency));
+        for (int i = 0; i < order.payments.size(); i++) {
+            Money amount = perTender.get(i);
+            if (amount.isZero()) {
+                continue;
+            }
+            OrderPaymentEntity tender = order.payments.get(i);
+            RefundEntity refund = new RefundEntity();
+            refund.id = UUID.randomUUID().toString();
+            refund.orderReturn = ret;
+            refund.position = ret.refunds.size();
+            refund.orderId = order.id;
+            refund.orderPaymentId = tender.id;
+            refund.method = tender.method;
+            refund.status = TenderStatus.REFUNDED;
+            refund.amount = amount.amount();
+            refund.note = CASH.equals(tender.method)
+                    ? "Paid out in cash at " + storeId + ", the exact amount (not cash-rounded)."
+                    : "Recorded only: the " + tender.method + " payment plugin was not asked to refund"
+                            + " (payment plugins cannot refund yet, issue 5); pay it back with the provider.";
+            refund.createdAt = now;
+            ret.refunds.add(refund);
+        }
+        ReturnView unprinted = ReturnViews.view(ret);
+        ret.receiptText = ReturnReceiptRenderer.render(unprinted, order, store, clock.getZone());
+        em.persist(ret);
+
+        // Put the goods back in a fixed order, as checkout takes them, so that concurrent stock changes cannot deadlock.
+        plan.stream().sorted(Comparator.comparing((LinePlan p) -> p.line().sku)).forEach(p ->
+                inventory.add(storeId, p.line().sku, p.quantity(), STOCK_REASON, ret.id));
+
+        OutboxEventEntity event = new OutboxEventEntity();
+        event.id = UUID.randomUUID().toString();
+        event.aggregateType = AGGREGATE_TYPE;
+        event.aggregateId = ret.id;
+        event.eventType = EVENT_TYPE;
+        event.storeId = storeId;
+        event.nodeId = ret.nodeId;
+        event.createdAt = now;
+        em.persist(event);
+        em.flush();
+        ReturnView view = ReturnViews.view(ret);
+        return new Processed(view, ReturnViews.asReceiptDocument(view, order));
+    }
+
+    /** What earlier returns took of each line of an order, summed per order line id. */
+    private record Returned(BigDecimal quantity, Money net, Money tax) {
+        static Returned none(Currency currency) {
+            return new Returned(BigDecimal.ZERO, Money.zero(currency), Money.zero(currency));
+        }
+    }
+
+    private static Map<String, Returned> returnedSoFar(EntityManager em, String orderId, Currency currency) {
+        Map<String, Returned> sums = new HashMap<>();
+        List<Object[]> rows = em.createQuery("SELECT l.orderLineId, SUM(l.quantity), SUM(l.net), SUM(l.tax)"
+                        + " FROM OrderReturnLineEntity l WHERE l.orderReturn.orderId = :order GROUP BY l.orderLineId",
+                        Object[].class)
+                .setParameter("order", orderId).getResultList();
+        for (Object[] row : rows) {
+            sums.put((String) row[0], new Returned((BigDecimal) row[1], Money.of((BigDecimal) row[2], currency),
+                    Money.of((BigDecimal) row[3], currency)));
+        }
+        return sums;
+    }
+
+    private static int countReturns(EntityManager em, String orderId) {
+        return em.createQuery("SELECT COUNT(r) FROM OrderReturnEntity r WHERE r.orderId = :order", Long.class)
+                .setParameter("order", orderId).getSingleResult().intValue();
+    }
+
+    /** {@code amount * part / whole}, rounded half-up to the minor unit; exactly {@code amount} for the whole. */
+    static Money share(Money amount, BigDecimal part, BigDecimal whole) {
+        if (part.compareTo(whole) == 0) {
+            return amount;
+        }
+        return Money.of(amount.amount().multiply(part).divide(whole, amount.currency().getDefaultFractionDigits(),
+                RoundingMode.HALF_UP), amount.currency());
+    }
+
+    /**
+     * The refund per order tender, in the order of {@code order.payments}: in proportion to what each
+     * tender has left to refund, to the cent (largest remainder), never more than that. When the
+     * refund is all that is left, every tender gets back exactly its rest.
+     */
+    private static List<Money> splitOverTenders(EntityManager em, OrderEntity order, Money refund) {
+        Currency currency = refund.currency();
+        Map<String, BigDecimal> refunded = new HashMap<>();
+        em.createQuery("SELECT r.orderPaymentId, SUM(r.amount) FROM RefundEntity r WHERE r.orderId = :order"
+                        + " GROUP BY r.orderPaymentId", Object[].class)
+                .setParameter("order", order.id).getResultList()
+                .forEach(row -> refunded.put((String) row[0], (BigDecimal) row[1]));
+        List<Money> left = new ArrayList<>();
+        for (OrderPaymentEntity p : order.payments) {
+            Money rest = Money.of(p.amount, currency)
+                    .minus(Money.of(refunded.getOrDefault(p.id, BigDecimal.ZERO), currency));
+            left.add(p.status == TenderStatus.CAPTURED && rest.isPositive() ? rest : Money.zero(currency));
+        }
+        Money available = left.stream().reduce(Money.zero(currency), Money::plus);
+        if (refund.isGreaterThan(available)) {
+            // cannot happen while refunds per line stay within what the lines were paid
+            throw OmnitillException.conflict("refund_exceeds_paid", "order " + order.orderNumber + " has only "
+                    + available + " left to refund, not " + refund);
+        }
+        return allocate(refund, left);
+    }
+
+    /**
+     * Splits {@code amount} over {@code weights} in proportion, to the minor unit, largest remainder
+     * first (ties to the earlier weight). Each part is at most its weight when the amount is at most
+     * the weights' sum. All zero weights: everything on the first.
+     */
+    static List<Money> allocate(Money amount, List<Money> weights) {
+        Currency currency = amount.currency();
+        BigInteger total = BigInteger.valueOf(amount.minorUnits());
+        BigInteger sum = weights.stream().map(w -> BigInteger.valueOf(w.minorUnits())).reduce(BigInteger.ZERO,
+                BigInteger::add);
+        List<Money> parts = new ArrayList<>();
+        if (weights.isEmpty()) {
+            return parts;
+        }
+        if (sum.signum() == 0) {
+            parts.add(amount);
+            for (int i = 1; i < weights.size(); i++) {
+                parts.add(Money.zero(currency));
+            }
+            return parts;
+        }
+        long[] units = new long[weights.size()];
+        BigInteger[] remainders = new BigInteger[weights.size()];
+        BigInteger given = BigInteger.ZERO;
+        for (int i = 0; i < weights.size(); i++) {
+            BigInteger[] qr = total.multiply(BigInteger.valueOf(weights.get(i).minorUnits())).divideAndRemainder(sum);
+            units[i] = qr[0].longValueExact();
+            remainders[i] = qr[1];
+            given = given.add(qr[0]);
+        }
+        long leftover = total.subtract(given).longValueExact();
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < weights.size(); i++) {
+            order.add(i);
+        }
+        order.sort(Comparator.comparing((Integer i) -> remainders[i]).reversed().thenComparing(i -> i));
+        for (int k = 0; k < leftover; k++) {
+            units[order.get(k % order.size())]++;
+        }
+        for (long u : units) {
+            parts.add(Money.ofMinor(u, currency));
+        }
+        return parts;
+    }
+
+    /**
+     * The tax refunded per rate of the order. A line taxed at one rate (its stored tax code) refunds
+     * at that rate; a taxed line without a single code was taxed at several rates, whose split per
+     * line the order does not store, so its tax is spread over the order's rates in proportion to
+     * their tax on the order. The net refunded is the taxable amount of every rate the line counts at.
+     */
+    private static List<OrderReturnTaxEntity> taxesPerRate(OrderEntity order, List<LinePlan> plan,
+            OrderReturnEntity ret, Currency currency) {
+        Money zero = Money.zero(currency);
+        List<OrderTaxEntity> rates = order.taxes;
+        Money[] taxable = new Money[rates.size()];
+        Money[] tax = new Money[rates.size()];
+        boolean[] used = new boolean[rates.size()];
+        for (int i = 0; i < rates.size(); i++) {
+            taxable[i] = zero;
+            tax[i] = zero;
+        }
+        List<Money> weights = rates.stream().map(t -> Money.of(t.tax, currency)).toList();
+        for (LinePlan p : plan) {
+            int single = -1;
+            for (int i = 0; i < rates.size(); i++) {
+                if (rates.get(i).code.equals(p.line().taxCode)) {
+                    single = i;
+                }
+            }
+            if (single >= 0) {
+                taxable[single] = taxable[single].plus(p.net());
+                tax[single] = tax[single].plus(p.tax());
+                used[single] = true;
+            } else if (!Money.of(p.line().tax, currency).isZero() && !rates.isEmpty()) {
+                List<Money> parts = allocate(p.tax(), weights);
+                for (int i = 0; i < rates.size(); i++) {
+                    if (weights.get(i).isPositive() || parts.get(i).isPositive()) {
+                        taxable[i] = taxable[i].plus(p.net());
+                        tax[i] = tax[i].plus(parts.get(i));
+                        used[i] = true;
+                    }
+                }
+            }
+        }
+        List<OrderReturnTaxEntity> result = new ArrayList<>();
+        for (int i = 0; i < rates.size(); i++) {
+            if (!used[i]) {
+                continue;
+            }
+            OrderTaxEntity rate = rates.get(i);
+            OrderReturnTaxEntity t = new OrderReturnTaxEntity();
+            t.id = UUID.randomUUID().toString();
+            t.orderReturn = ret;
+            t.position = result.size();
+            t.jurisdiction = rate.jurisdiction;
+            t.code = rate.code;
+            t.name = rate.name;
+            t.rate = rate.rate;
+            t.taxableAmount = taxable[i].amount();
+            t.tax = tax[i].amount();
+            t.grossAmount = taxable[i].plus(tax[i]).amount();
+            result.add(t);
+        }
+        return result;
+    }
+
+    /**
+     * Draws the store's next return number under a row lock, so numbers are gapless and never repeat.
+     * The first return at a store creates the sequence; creators are serialised on the store's row
+     * so that two first returns cannot both insert it.
+     */
+    private static long nextNumber(EntityManager em, String storeId) {
+        ReturnSequenceEntity seq = em.find(ReturnSequenceEntity.class, storeId, LockModeType.PESSIMISTIC_WRITE);
+        if (seq == null) {
+            em.find(StoreEntity.class, storeId, LockModeType.PESSIMISTIC_WRITE);
+            seq = em.find(ReturnSequenceEntity.class, storeId, LockModeType.PESSIMISTIC_WRITE);
+            if (seq == null) {
+                seq = new ReturnSequenceEntity();
+                seq.storeId = storeId;
+                em.persist(seq);
+            }
+        }
+        long number = seq.nextNumber;
+        seq.nextNumber = number + 1;
+        return number;
+    }
+
+    private static OmnitillException orderNotFound(String orderId) {
+        return OmnitillException.notFound("order_not_found", "there is no order '" + orderId + "'");
+    }
+
+    private static String plain(BigDecimal quantity) {
+        return ReturnViews.plain(quantity).toPlainString();
+    }
+
+    private void print(Processed processed) {
+        ReturnView ret = processed.view();
+        List<ReceiptPrinter> targets = printers.entrySet().stream()
+                .filter(e -> OrderServiceImpl.serves(e.getValue(), ret.storeId()))
+                .map(Map.Entry::getKey).toList();
+        if (targets.isEmpty()) {
+            return;
+        }
+        Receipt receipt = new Receipt(processed.document(), ret.receipt());
+        try {
+            printing.execute(() -> targets.forEach(printer -> {
+                try {
+                    printer.print(receipt);
+                } catch (Exception e) {
+                    LOG.warn("Receipt of return {} was not printed: {}", ret.number(), e.getMessage());
+                }
+            }));
+        } catch (RejectedExecutionException e) {
+            LOG.warn("Receipt of return {} was not printed: the return service is stopping", ret.number());
+        }
+    }
+}
