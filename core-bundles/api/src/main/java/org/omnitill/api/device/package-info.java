@@ -1,5 +1,5 @@
-/** Device plugins (SPI): receipt printers first; scanners, drawers and displays later. */
-@Version("1.0.0")
+/** Device plugins (SPI): receipt printers and cash drawers; scanners and displays later. */
+@Version("1.1.0")
 @Export
 package org.omnitill.api.device;
 

@@ -16,6 +16,7 @@ import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.omnitill.api.device.CashDrawer;
 import org.omnitill.api.device.DeviceException;
 import org.omnitill.api.device.Receipt;
 import org.omnitill.api.device.ReceiptPrinter;
@@ -41,12 +42,12 @@ import org.slf4j.LoggerFactory;
  * <p>The stores it serves are the configuration key {@code omnitill.stores}, which DS publishes as
  * the service property {@link PluginProperties#STORES} the core routes receipts by.
  */
-@Component(service = ReceiptPrinter.class, configurationPid = TextReceiptPrinter.PID, property = {
+@Component(service = { ReceiptPrinter.class, CashDrawer.class }, configurationPid = TextReceiptPrinter.PID, property = {
         PluginProperties.ID + "=receipt-printer",
         PluginProperties.FAMILY + "=" + PluginFamily.DEVICE,
         PluginProperties.NAME + "=Receipt printer (file/log)" })
 @Designate(ocd = TextReceiptPrinter.Config.class)
-public class TextReceiptPrinter implements ReceiptPrinter {
+public class TextReceiptPrinter implements ReceiptPrinter, CashDrawer {
 
     static final String PID = "org.omnitill.device.receiptprinter";
     static final String KARAF_DATA = "karaf.data";
@@ -132,6 +133,42 @@ public class TextReceiptPrinter implements ReceiptPrinter {
         Path file = write(current.directory(), order.storeId(), order.orderNumber(), receipt.text());
         LOG.debug("Receipt {} of store {} written to {}", order.orderNumber(), order.storeId(), file);
     }
+
+    /**
+     * The drawer hangs on the printer's drawer port, so opening it is the ESC/POS pulse {@code ESC p 0 25 250}
+     * sent through the printer: here one line per pulse appended to {@code <store>/drawer.log}, or logged.
+     */
+    @Override
+    public void open(String storeId, String registerId) throws DeviceException {
+        if (isBlank(storeId)) {
+            throw new DeviceException("Cannot open a cash drawer without a store id");
+        }
+        String line = java.time.Instant.now() + " register=" + (isBlank(registerId) ? "-" : registerId)
+                + " pulse=" + DRAWER_PULSE_HEX + System.lineSeparator();
+        Settings current = settings;
+        if (current.output() == Output.LOG) {
+            LOG.info("Cash drawer of store {} register {} opened", storeId, registerId);
+            return;
+        }
+        Path storeDirectory = current.directory().resolve(fileName(storeId));
+        Path file = storeDirectory.resolve("drawer.log");
+        try {
+            Files.createDirectories(storeDirectory);
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.APPEND)) {
+                ByteBuffer bytes = StandardCharsets.UTF_8.encode(line);
+                while (bytes.hasRemaining()) {
+                    channel.write(bytes);
+                }
+                channel.force(true);
+            }
+        } catch (IOException | InvalidPathException e) {
+            throw new DeviceException("Could not pulse the cash drawer of store " + storeId + " (" + file + "): " + e, e);
+        }
+    }
+
+    /** ESC p m t1 t2: pulse pin 2 for 50 ms on, 500 ms off (Epson ESC/POS command reference, "ESC p"). */
+    static final String DRAWER_PULSE_HEX = "1B700019FA";
 
     /** Writes the text to a temporary file beside the target, flushes it to disk, then renames it into place. */
     static Path write(Path directory, String storeId, String orderNumber, String text) throws DeviceException {

@@ -19,6 +19,7 @@ class ReceiptPrinterComponentDescriptorTest {
         String xml = resource("/OSGI-INF/" + TextReceiptPrinter.class.getName() + ".xml");
         assertTrue(xml.contains("configuration-pid=\"org.omnitill.device.receiptprinter\""), xml);
         assertTrue(xml.contains("<provide interface=\"org.omnitill.api.device.ReceiptPrinter\"/>"), xml);
+        assertTrue(xml.contains("<provide interface=\"org.omnitill.api.device.CashDrawer\"/>"), xml);
         assertTrue(xml.contains("name=\"omnitill.plugin.id\" type=\"String\" value=\"receipt-printer\""), xml);
         assertTrue(xml.contains("name=\"omnitill.plugin.family\" type=\"String\" value=\"device\""), xml);
         assertTrue(xml.contains("name=\"omnitill.plugin.name\" type=\"String\" value=\"Receipt printer (file/log)\""), xml);

@@ -92,6 +92,18 @@ class TextReceiptPrinterTest {
     }
 
     @Test
+    void theDrawerPulseIsAppendedPerOpening() throws Exception {
+        TextReceiptPrinter printer = filePrinter();
+        printer.open("store-1", "till-1");
+        printer.open("store-1", "till-2");
+        List<String> lines = Files.readAllLines(dir.resolve("store-1").resolve("drawer.log"), StandardCharsets.UTF_8);
+        assertEquals(2, lines.size());
+        assertTrue(lines.get(0).endsWith(" register=till-1 pulse=1B700019FA"), lines.get(0));
+        assertTrue(lines.get(1).contains("register=till-2"), lines.get(1));
+        assertThrows(org.omnitill.api.device.DeviceException.class, () -> printer.open(" ", "till-1"));
+    }
+
+    @Test
     void printingAgainReplacesTheFile() throws Exception {
         TextReceiptPrinter printer = filePrinter();
         printer.print(receipt("store-1", "7", "first"));
