@@ -22,4 +22,13 @@ public interface CatalogService {
 
     /** The article's shelf price in the store, if the store sells it. */
     Optional<Money> price(String sku, String storeId);
+
+    /**
+     * Sets the article's shelf price at a store (creating it if the store had none) and returns the
+     * previous price, if any. The price must be in the store's currency. Joins the caller's transaction.
+     *
+     * @throws org.omnitill.api.error.OmnitillException {@code product_not_found}, {@code store_not_found}
+     *         (not found), {@code currency_mismatch}, {@code invalid_price} (invalid)
+     */
+    Optional<Money> setPrice(String sku, String storeId, Money price);
 }

@@ -24,4 +24,29 @@ public final class PluginProperties {
 
     private PluginProperties() {
     }
+
+    /**
+     * Whether a device with this {@link #STORES} property value (absent, a string with commas, an
+     * array or a collection; {@code *} for all) serves the store.
+     */
+    public static boolean servesStore(Object storesProperty, String storeId) {
+        if (storesProperty == null) {
+            return true;
+        }
+        Iterable<?> ids;
+        if (storesProperty instanceof String[] array) {
+            ids = java.util.List.of(array);
+        } else if (storesProperty instanceof Iterable<?> iterable) {
+            ids = iterable;
+        } else {
+            ids = java.util.List.of(String.valueOf(storesProperty).split(","));
+        }
+        for (Object id : ids) {
+            String s = String.valueOf(id).trim();
+            if (s.equals("*") || s.equals(storeId)) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

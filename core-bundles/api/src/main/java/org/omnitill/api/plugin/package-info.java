@@ -1,5 +1,5 @@
 /** Service properties by which plugins describe themselves to the core. */
-@Version("1.0.0")
+@Version("1.1.0")
 @Export
 package org.omnitill.api.plugin;
 

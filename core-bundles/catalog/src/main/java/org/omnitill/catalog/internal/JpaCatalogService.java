@@ -4,9 +4,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 import javax.persistence.EntityManager;
+import javax.persistence.LockModeType;
 import javax.persistence.TypedQuery;
 
 import org.omnitill.api.catalog.Barcode;
@@ -14,11 +16,13 @@ import org.omnitill.api.catalog.CatalogService;
 import org.omnitill.api.catalog.Page;
 import org.omnitill.api.catalog.PriceView;
 import org.omnitill.api.catalog.ProductView;
+import org.omnitill.api.error.OmnitillException;
 import org.omnitill.api.money.Money;
 import org.omnitill.persistence.TransactionRunner;
 import org.omnitill.persistence.model.BarcodeEntity;
 import org.omnitill.persistence.model.PriceEntity;
 import org.omnitill.persistence.model.ProductEntity;
+import org.omnitill.persistence.model.StoreEntity;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -71,6 +75,44 @@ public class JpaCatalogService implements CatalogService {
                         "SELECT p FROM PriceEntity p WHERE p.sku = :sku AND p.storeId = :store", PriceEntity.class)
                 .setParameter("sku", sku).setParameter("store", storeId)
                 .getResultList().stream().findFirst().map(JpaCatalogService::money));
+    }
+
+    @Override
+    public Optional<Money> setPrice(String sku, String storeId, Money price) {
+        if (price == null || price.isNegative()) {
+            throw OmnitillException.invalid("invalid_price", "a price must be zero or more");
+        }
+        return tx.required(em -> {
+            if (em.find(ProductEntity.class, sku) == null) {
+                throw OmnitillException.notFound("product_not_found", "there is no article '" + sku + "'");
+            }
+            StoreEntity store = em.find(StoreEntity.class, storeId);
+            if (store == null) {
+                throw OmnitillException.notFound("store_not_found", "there is no store '" + storeId + "'");
+            }
+            if (!store.currency.equals(price.currencyCode())) {
+                throw OmnitillException.invalid("currency_mismatch",
+                        "store '" + storeId + "' prices in " + store.currency + ", not " + price.currencyCode());
+            }
+            PriceEntity row = em.createQuery(
+                            "SELECT p FROM PriceEntity p WHERE p.sku = :sku AND p.storeId = :store", PriceEntity.class)
+                    .setParameter("sku", sku).setParameter("store", storeId)
+                    .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                    .getResultList().stream().findFirst().orElse(null);
+            Optional<Money> previous = Optional.ofNullable(row).map(JpaCatalogService::money);
+            if (row == null) {
+                row = new PriceEntity();
+                row.id = UUID.randomUUID().toString();
+                row.sku = sku;
+                row.storeId = storeId;
+                row.currency = store.currency;
+                row.amount = price.amount();
+                em.persist(row);
+            } else {
+                row.amount = price.amount();
+            }
+            return previous;
+        });
     }
 
     private static String escapeLike(String text) {

@@ -77,6 +77,28 @@ class JpaCatalogServiceTest {
     }
 
     @Test
+    void setPriceReplacesOrCreatesTheStorePriceAndReturnsThePreviousOne() {
+        assertEquals(Money.of("12.99", "EUR"), catalog.setPrice("COF-1", "berlin", Money.of("13.49", "EUR")).orElseThrow());
+        assertEquals(Money.of("13.49", "EUR"), catalog.price("COF-1", "berlin").orElseThrow());
+        assertTrue(catalog.setPrice("COF-1", "wh", Money.of("9.00", "EUR")).isEmpty());
+        assertEquals(Money.of("9.00", "EUR"), catalog.price("COF-1", "wh").orElseThrow());
+    }
+
+    @Test
+    void setPriceRefusesBadInputAndChangesNothing() {
+        assertEquals("currency_mismatch", code(() -> catalog.setPrice("COF-1", "berlin", Money.of("13.49", "USD"))));
+        assertEquals("invalid_price", code(() -> catalog.setPrice("COF-1", "berlin", Money.of("-1.00", "EUR"))));
+        assertEquals("product_not_found", code(() -> catalog.setPrice("NOPE", "berlin", Money.of("1.00", "EUR"))));
+        assertEquals("store_not_found", code(() -> catalog.setPrice("COF-1", "nowhere", Money.of("1.00", "EUR"))));
+        assertEquals(Money.of("12.99", "EUR"), catalog.price("COF-1", "berlin").orElseThrow());
+    }
+
+    private static String code(Runnable action) {
+        return org.junit.jupiter.api.Assertions.assertThrows(org.omnitill.api.error.OmnitillException.class, action::run)
+                .code();
+    }
+
+    @Test
     void storesListStoresBeforeWarehouses() {
         assertEquals(List.of("berlin", "wh"), stores.stores().stream().map(s -> s.id()).toList());
         assertEquals("EUR", stores.store("berlin").orElseThrow().currency().getCurrencyCode());

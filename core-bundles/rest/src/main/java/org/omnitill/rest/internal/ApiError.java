@@ -2,25 +2,29 @@ package org.omnitill.rest.internal;
 
 import java.util.Map;
 
-/**
- * An error response before it becomes HTTP: the status, the stable {@code code} and the message
- * clients see, and any headers that belong to it (for example {@code Allow} on a 405).
- */
-record ApiError(int status, String code, String message, Map<String, String> headers) {
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/** An error answer: status, a stable code, a message for people, extra headers, and the permission concerned if any. */
+record ApiError(int status, String code, String message, Map<String, String> headers, String permission) {
 
     ApiError {
         headers = Map.copyOf(headers);
+    }
+
+    ApiError(int status, String code, String message, Map<String, String> headers) {
+        this(status, code, message, headers, null);
     }
 
     ApiError(int status, String code, String message) {
         this(status, code, message, Map.of());
     }
 
-    /** The JSON body, {@code {"error":"…","message":"…"}}. */
+    /** The JSON body, {@code {"error":"…","message":"…"}}, plus {@code "permission"} on a 403. */
     Body body() {
-        return new Body(code, message);
+        return new Body(code, message, permission);
     }
 
-    record Body(String error, String message) {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Body(String error, String message, String permission) {
     }
 }

@@ -4,7 +4,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
 
@@ -14,50 +13,42 @@ import javax.ws.rs.container.ContainerRequestContext;
 import javax.ws.rs.container.ContainerRequestFilter;
 import javax.ws.rs.container.PreMatching;
 import javax.ws.rs.core.HttpHeaders;
-import javax.ws.rs.core.MediaType;
-import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
 
 /**
- * HTTP Basic authentication for the whole application, checked against Karaf's JAAS realm
- * {@code karaf}. It runs before resource matching, so every path (a plugin's, or one that does not
- * exist) needs credentials; only {@code /health} is open. A request without valid credentials is
- * answered 401 with {@code WWW-Authenticate: Basic realm="omnitill"}.
+ * Authentication for the whole application: HTTP Basic against Karaf's JAAS realm, or a bearer token
+ * from {@code POST /auth/login} or {@code POST /auth/pin}. It runs before resource matching, so every
+ * path (a plugin's, or one that does not exist) needs credentials; only {@code /health} and
+ * {@code /auth/login} are open. What the user may then do is the {@link AuthorizationFilter}'s business.
  *
- * <p>Neither passwords nor the Authorization header are ever logged.
+ * <p>Neither passwords, tokens nor the Authorization header are ever logged.
  */
 @Component(service = ContainerRequestFilter.class)
 @JaxrsExtension
-@JaxrsName(BasicAuthFilter.NAME)
+@JaxrsName(AuthenticationFilter.NAME)
 @JaxrsApplicationSelect(OmnitillApplication.SELECT)
 @PreMatching
 @Priority(Priorities.AUTHENTICATION)
-public class BasicAuthFilter implements ContainerRequestFilter {
+public class AuthenticationFilter implements ContainerRequestFilter {
 
     public static final String NAME = "omnitill.auth";
-    static final String JAAS_REALM = "karaf";
     static final String HTTP_REALM = "omnitill";
-    static final Duration CACHE_TTL = Duration.ofSeconds(60);
-    static final int CACHE_SIZE = 1_000;
 
-    private final Authenticator authenticator;
+    private final SecurityService security;
     private final ObjectMapper json = OmnitillJson.newMapper();
 
     @Activate
-    public BasicAuthFilter() {
-        this(new CachingAuthenticator(new JaasAuthenticator(JAAS_REALM), CACHE_TTL, CACHE_SIZE, System::nanoTime));
-    }
-
-    BasicAuthFilter(Authenticator authenticator) {
-        this.authenticator = authenticator;
+    public AuthenticationFilter(@Reference SecurityService security) {
+        this.security = security;
     }
 
     @Override
@@ -65,19 +56,43 @@ public class BasicAuthFilter implements ContainerRequestFilter {
         if (isOpen(request.getUriInfo().getPath())) {
             return;
         }
-        Optional<Authenticator.AuthenticatedUser> user = credentials(request.getHeaderString(HttpHeaders.AUTHORIZATION))
-                .flatMap(c -> authenticator.authenticate(c.username(), c.password()));
-        if (user.isEmpty()) {
-            request.abortWith(unauthorized());
-            return;
+        try {
+            OmnitillPrincipal user = authenticate(request.getHeaderString(HttpHeaders.AUTHORIZATION));
+            SecurityContext original = request.getSecurityContext();
+            boolean secure = original != null && original.isSecure();
+            request.setSecurityContext(new OmnitillSecurityContext(user, secure));
+        } catch (SecurityRefusal refusal) {
+            request.abortWith(ErrorMapping.toResponse(refusal.error(), json));
         }
-        SecurityContext original = request.getSecurityContext();
-        boolean secure = original != null && original.isSecure();
-        request.setSecurityContext(new OmnitillSecurityContext(user.get(), secure));
+    }
+
+    private OmnitillPrincipal authenticate(String header) {
+        if (header == null || header.isBlank()) {
+            throw SecurityRefusal.unauthorized("unauthorized",
+                    "authentication required: HTTP Basic, or a bearer token from POST /api/v1/auth/login");
+        }
+        String value = header.trim();
+        int space = value.indexOf(' ');
+        String scheme = space > 0 ? value.substring(0, space) : value;
+        String rest = space > 0 ? value.substring(space + 1).trim() : "";
+        if (scheme.equalsIgnoreCase("Bearer") && !rest.isEmpty()) {
+            return security.bearer(rest);
+        }
+        if (scheme.equalsIgnoreCase("Basic")) {
+            Credentials credentials = decodeUserAndSecret(rest).orElseThrow(() ->
+                    SecurityRefusal.unauthorized("unauthorized", "the Basic credentials are not base64(user:password)"));
+            return security.password(credentials.username(), credentials.password(), "basic");
+        }
+        throw SecurityRefusal.unauthorized("unauthorized", "use HTTP Basic or a bearer token");
     }
 
     /** Paths under the application that need no credentials. */
     static boolean isOpen(String path) {
+        String p = trimSlashes(path);
+        return p.equals("health") || p.equals("auth/login");
+    }
+
+    static String trimSlashes(String path) {
         String p = path == null ? "" : path;
         int start = 0;
         int end = p.length();
@@ -87,13 +102,10 @@ public class BasicAuthFilter implements ContainerRequestFilter {
         while (end > start && p.charAt(end - 1) == '/') {
             end--;
         }
-        return p.substring(start, end).equals("health");
+        return p.substring(start, end);
     }
 
-    /**
-     * The user name and password of a {@code Basic} Authorization header; empty when the header is
-     * missing, of another scheme, not Base64, not UTF-8, or without the colon.
-     */
+    /** The user name and password of a {@code Basic} Authorization header; empty when it is anything else. */
     static Optional<Credentials> credentials(String header) {
         if (header == null) {
             return Optional.empty();
@@ -103,9 +115,14 @@ public class BasicAuthFilter implements ContainerRequestFilter {
         if (space <= 0 || !value.substring(0, space).equalsIgnoreCase("Basic")) {
             return Optional.empty();
         }
+        return decodeUserAndSecret(value.substring(space + 1).trim());
+    }
+
+    /** {@code base64(user:secret)}; empty when not Base64, not UTF-8, or without the colon. */
+    static Optional<Credentials> decodeUserAndSecret(String base64) {
         byte[] decoded;
         try {
-            decoded = Base64.getDecoder().decode(value.substring(space + 1).trim());
+            decoded = Base64.getDecoder().decode(base64);
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
@@ -124,15 +141,6 @@ public class BasicAuthFilter implements ContainerRequestFilter {
             return Optional.empty();
         }
         return Optional.of(new Credentials(pair.substring(0, colon), pair.substring(colon + 1)));
-    }
-
-    private Response unauthorized() {
-        ApiError error = new ApiError(401, "unauthorized", "authentication required: use HTTP Basic with a user of the server");
-        return Response.status(error.status())
-                .type(MediaType.APPLICATION_JSON_TYPE)
-                .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + HTTP_REALM + "\"")
-                .entity(ErrorMapping.write(error, json))
-                .build();
     }
 
     /** A user name and password; {@link #toString()} never shows the password. */

@@ -42,6 +42,9 @@ final class ErrorMapping {
     }
 
     static ApiError map(Throwable t) {
+        if (t instanceof SecurityRefusal refusal) {
+            return refusal.error();
+        }
         if (t instanceof OmnitillException e) {
             return omnitill(e);
         }
@@ -58,6 +61,10 @@ final class ErrorMapping {
             LOG.debug("concurrent modification", t);
             return new ApiError(409, "concurrent_modification",
                     "the data was changed by another request at the same time; reload and try again");
+        }
+        SecurityRefusal refusal = find(t, SecurityRefusal.class);
+        if (refusal != null) {
+            return refusal.error();
         }
         OmnitillException wrapped = find(t, OmnitillException.class);
         if (wrapped != null) {

@@ -10,6 +10,7 @@ import javax.ws.rs.Produces;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 
+import org.omnitill.api.audit.AuditTrail;
 import org.omnitill.api.cart.CartService;
 import org.omnitill.api.catalog.CatalogService;
 import org.omnitill.api.inventory.InventoryService;
@@ -58,6 +59,10 @@ public class HealthResource {
     private volatile CartService carts;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile OrderService orders;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile AuditTrail audit;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile SecurityService security;
 
     @Activate
     public HealthResource(BundleContext context) {
@@ -71,8 +76,11 @@ public class HealthResource {
 
     /** For tests: a resource with every core service present. */
     HealthResource(String version, TransactionRunner tx, StoreService stores, CatalogService catalog,
-            InventoryService inventory, CartService carts, OrderService orders) {
+            InventoryService inventory, CartService carts, OrderService orders, AuditTrail audit,
+            SecurityService security) {
         this(version, tx);
+        this.audit = audit;
+        this.security = security;
         this.stores = stores;
         this.catalog = catalog;
         this.inventory = inventory;
@@ -114,6 +122,12 @@ public class HealthResource {
         }
         if (orders == null) {
             missing.add("orders");
+        }
+        if (audit == null) {
+            missing.add("audit");
+        }
+        if (security == null) {
+            missing.add("security");
         }
         return missing;
     }

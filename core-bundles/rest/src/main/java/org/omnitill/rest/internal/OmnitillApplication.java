@@ -24,7 +24,8 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
         "(osgi.jaxrs.name=" + JsonProvider.NAME + ")",
         "(osgi.jaxrs.name=" + ThrowableMapper.NAME + ")",
         "(osgi.jaxrs.name=" + WebApplicationExceptionMapper.NAME + ")",
-        "(osgi.jaxrs.name=" + BasicAuthFilter.NAME + ")",
+        "(osgi.jaxrs.name=" + AuthenticationFilter.NAME + ")",
+        "(osgi.jaxrs.name=" + AuthorizationFilter.NAME + ")",
         "(osgi.jaxrs.name=" + SecurityHeadersFilter.NAME + ")" })
 public class OmnitillApplication extends Application {
 

@@ -4,18 +4,14 @@ import java.security.Principal;
 
 import javax.ws.rs.core.SecurityContext;
 
-import org.apache.karaf.jaas.boot.principal.UserPrincipal;
-
 /** The authenticated user of a request, with its JAAS roles for {@link #isUserInRole}. */
 final class OmnitillSecurityContext implements SecurityContext {
 
-    private final Authenticator.AuthenticatedUser user;
-    private final Principal principal;
+    private final OmnitillPrincipal principal;
     private final boolean secure;
 
-    OmnitillSecurityContext(Authenticator.AuthenticatedUser user, boolean secure) {
-        this.user = user;
-        this.principal = new UserPrincipal(user.name());
+    OmnitillSecurityContext(OmnitillPrincipal principal, boolean secure) {
+        this.principal = principal;
         this.secure = secure;
     }
 
@@ -24,9 +20,13 @@ final class OmnitillSecurityContext implements SecurityContext {
         return principal;
     }
 
+    OmnitillPrincipal principal() {
+        return principal;
+    }
+
     @Override
     public boolean isUserInRole(String role) {
-        return user.roles().contains(role);
+        return principal.roles().contains(role);
     }
 
     @Override
@@ -36,6 +36,6 @@ final class OmnitillSecurityContext implements SecurityContext {
 
     @Override
     public String getAuthenticationScheme() {
-        return SecurityContext.BASIC_AUTH;
+        return principal.tokenId() != null ? "Bearer" : SecurityContext.BASIC_AUTH;
     }
 }

@@ -17,6 +17,8 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
+import org.omnitill.api.security.Permission;
+import org.omnitill.api.security.RequiresPermission;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
@@ -32,6 +34,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 @JaxrsApplicationSelect(OmnitillApplication.SELECT)
 @Path("plugins")
 @Produces(MediaType.APPLICATION_JSON)
+@RequiresPermission(Permission.PLUGIN_READ)
 public class PluginResource {
 
     static final String FILTER = "(" + PluginProperties.FAMILY + "=*)";

@@ -1,19 +1,33 @@
 package org.omnitill.rest.internal;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
+import javax.ws.rs.PUT;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.SecurityContext;
 
 import org.omnitill.api.catalog.Barcode;
 import org.omnitill.api.catalog.CatalogService;
 import org.omnitill.api.catalog.Page;
 import org.omnitill.api.catalog.ProductView;
 import org.omnitill.api.error.OmnitillException;
+import org.omnitill.api.audit.AuditEvent;
+import org.omnitill.api.audit.AuditTrail;
+import org.omnitill.api.money.Money;
+import org.omnitill.api.security.Permission;
+import org.omnitill.persistence.TransactionRunner;
+import org.omnitill.api.security.RequiresPermission;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -29,6 +43,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 @JaxrsApplicationSelect(OmnitillApplication.SELECT)
 @Path("products")
 @Produces(MediaType.APPLICATION_JSON)
+@RequiresPermission(Permission.CATALOG_READ)
 public class ProductResource {
 
     static final int DEFAULT_LIMIT = 50;
@@ -36,9 +51,20 @@ public class ProductResource {
 
     private final CatalogService catalog;
 
+    private final TransactionRunner tx;
+    private final AuditTrail audit;
+    private final ObjectMapper json = OmnitillJson.newMapper();
+
     @Activate
-    public ProductResource(@Reference CatalogService catalog) {
+    public ProductResource(@Reference CatalogService catalog, @Reference TransactionRunner tx,
+            @Reference AuditTrail audit) {
         this.catalog = catalog;
+        this.tx = tx;
+        this.audit = audit;
+    }
+
+    /** {@code PUT /products/{sku}/prices/{store}}. */
+    record SetPrice(Money price) {
     }
 
     @GET
@@ -68,5 +94,26 @@ public class ProductResource {
 
     static OmnitillException notFound(String sku) {
         return OmnitillException.notFound("product_not_found", "there is no product with SKU '" + Requests.clip(sku) + "'");
+    }
+
+    /** Changes the shelf price at one store; the old and new price go into the audit trail. */
+    @PUT
+    @Path("{sku}/prices/{store}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RequiresPermission(Permission.PRICE_CHANGE)
+    public ProductView setPrice(@PathParam("sku") String sku, @PathParam("store") String store, byte[] body,
+            @Context SecurityContext context) {
+        SetPrice request = Requests.body(json, body, SetPrice.class);
+        if (request.price() == null) {
+            throw OmnitillException.invalid("missing_field", "price is required, e.g. {\"amount\":\"2.49\",\"currency\":\"EUR\"}");
+        }
+        String user = AuthResource.principal(context).name();
+        tx.required(em -> {
+            Optional<Money> previous = catalog.setPrice(sku, store, request.price());
+            audit.record(AuditEvent.success("catalog.price.change", user, "price/" + store + "/" + sku,
+                    Map.of("previous", previous.map(Money::toString).orElse("none"), "price", request.price().toString())));
+            return null;
+        });
+        return product(sku);
     }
 }

@@ -27,4 +27,20 @@ final class RequestBodies {
     /** {@code POST /carts/{id}/payments}. */
     record Pay(String method, Money amount) {
     }
+
+    /** {@code PUT /carts/{id}/lines/{lineId}/price}. */
+    record PriceOverride(Money unitPrice, String reason) {
+    }
+
+    /** {@code PUT /carts/{id}/lines/{lineId}/discount}: exactly one of percent and amount. */
+    record Discount(BigDecimal percent, Money amount, String reason) {
+    }
+
+    /** {@code PUT /carts/{id}/tax-exemption}. */
+    record TaxExemption(String certificate) {
+    }
+
+    /** {@code PUT /carts/{id}/ship-to}. */
+    record ShipTo(String country, String region, String postalCode, String city) {
+    }
 }

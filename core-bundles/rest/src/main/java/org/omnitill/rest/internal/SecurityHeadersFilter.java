@@ -12,8 +12,9 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
 
 /**
- * Headers on every response of the API, errors included: no MIME sniffing, no framing, and carts and
- * orders (which change with every sale, and carry what customers bought) never cached.
+ * Headers on every response of the API, errors included: no MIME sniffing, no framing, no content
+ * loaded or referred from it, HSTS over HTTPS, and carts, orders (which carry what customers bought),
+ * sessions (tokens) and the audit trail never cached.
  */
 @Component(service = ContainerResponseFilter.class)
 @JaxrsExtension
@@ -28,6 +29,12 @@ public class SecurityHeadersFilter implements ContainerResponseFilter {
         MultivaluedMap<String, Object> headers = response.getHeaders();
         headers.putSingle("X-Content-Type-Options", "nosniff");
         headers.putSingle("X-Frame-Options", "DENY");
+        // the API serves data, never pages: nothing may be loaded, framed or referred from its answers
+        headers.putSingle("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+        headers.putSingle("Referrer-Policy", "no-referrer");
+        if (request.getSecurityContext() != null && request.getSecurityContext().isSecure()) {
+            headers.putSingle("Strict-Transport-Security", "max-age=31536000");
+        }
         if (isPrivate(request.getUriInfo().getPath())) {
             headers.putSingle(HttpHeaders.CACHE_CONTROL, "no-store");
         }
@@ -38,6 +45,11 @@ public class SecurityHeadersFilter implements ContainerResponseFilter {
         while (p.startsWith("/")) {
             p = p.substring(1);
         }
-        return p.equals("carts") || p.startsWith("carts/") || p.equals("orders") || p.startsWith("orders/");
+        for (String prefix : new String[] { "carts", "orders", "auth", "audit", "users" }) {
+            if (p.equals(prefix) || p.startsWith(prefix + "/")) {
+                return true;
+            }
+        }
+        return false;
     }
 }

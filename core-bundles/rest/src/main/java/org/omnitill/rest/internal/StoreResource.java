@@ -9,6 +9,8 @@ import javax.ws.rs.core.MediaType;
 
 import org.omnitill.api.store.StoreService;
 import org.omnitill.api.store.StoreView;
+import org.omnitill.api.security.Permission;
+import org.omnitill.api.security.RequiresPermission;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -21,6 +23,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 @JaxrsApplicationSelect(OmnitillApplication.SELECT)
 @Path("stores")
 @Produces(MediaType.APPLICATION_JSON)
+@RequiresPermission(Permission.CATALOG_READ)
 public class StoreResource {
 
     private final StoreService stores;

@@ -10,9 +10,9 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -25,25 +25,28 @@ import javax.ws.rs.core.UriInfo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
+import org.omnitill.persistence.testing.TestDatabase;
 
-class BasicAuthFilterTest {
+class AuthenticationFilterTest {
 
-    /** Knows one user, anna/secret, with the role cashier; records every login attempt. */
-    private final List<String> attempts = new ArrayList<>();
-    private final Authenticator fake = (user, password) -> {
-        attempts.add(user);
-        return "anna".equals(user) && "secret".equals(password)
-                ? Optional.of(new Authenticator.AuthenticatedUser("anna", Set.of("cashier")))
-                : Optional.empty();
-    };
-    private final BasicAuthFilter filter = new BasicAuthFilter(fake);
+    private final TestDatabase db = new TestDatabase();
+    private final SecurityTesting.RecordingAudit audit = new SecurityTesting.RecordingAudit();
+    private final SecurityTesting.ManualTime time = new SecurityTesting.ManualTime();
+    private final SecurityService security = SecurityTesting.service(db.tx(), audit, Map.of(), time.clock(), time);
+    private final AuthenticationFilter filter = new AuthenticationFilter(security);
 
     @BeforeAll
     static void runtime() {
         TestRuntimeDelegate.install();
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
     }
 
     private static String basic(String pair) {
@@ -66,27 +69,43 @@ class BasicAuthFilterTest {
         return response.getValue();
     }
 
-    private static void assertUnauthorized(Response response) throws Exception {
-        assertEquals(401, response.getStatus());
-        assertEquals("Basic realm=\"omnitill\"", response.getHeaderString(HttpHeaders.WWW_AUTHENTICATE));
+    private static JsonNode assertStatus(int status, String error, Response response) throws Exception {
+        assertEquals(status, response.getStatus());
         assertEquals(MediaType.APPLICATION_JSON_TYPE, response.getMediaType());
         JsonNode body = OmnitillJson.newMapper().readTree((String) response.getEntity());
-        assertEquals("unauthorized", body.get("error").textValue());
+        assertEquals(error, body.get("error").textValue());
+        return body;
+    }
+
+    private static void assertUnauthorized(Response response) throws Exception {
+        assertStatus(401, "unauthorized", response);
+        String challenge = response.getHeaderString(HttpHeaders.WWW_AUTHENTICATE);
+        assertTrue(challenge.contains("Basic realm=\"omnitill\"") && challenge.contains("Bearer"), challenge);
+    }
+
+    private SecurityContext authenticated(String authorization) {
+        ContainerRequestContext request = request("carts", authorization);
+        filter.filter(request);
+        verify(request, never()).abortWith(any());
+        ArgumentCaptor<SecurityContext> context = ArgumentCaptor.forClass(SecurityContext.class);
+        verify(request).setSecurityContext(context.capture());
+        return context.getValue();
     }
 
     @Test
-    void healthIsOpen() {
-        for (String path : new String[] { "health", "/health", "health/" }) {
+    void healthAndLoginAreOpen() {
+        for (String path : new String[] { "health", "/health", "health/", "auth/login", "/auth/login/" }) {
             ContainerRequestContext request = request(path, null);
             filter.filter(request);
             verify(request, never()).abortWith(any());
         }
-        assertTrue(attempts.isEmpty());
+        assertTrue(audit.events.isEmpty());
     }
 
     @Test
     void everythingElseNeedsCredentials() throws Exception {
-        for (String path : new String[] { "carts", "plugins", "", "healthz", "health/x", "does/not/exist" }) {
+        for (String path : new String[] { "carts", "plugins", "", "healthz", "health/x", "auth/me", "auth/pin",
+                "auth/login/x", "does/not/exist" }) {
             ContainerRequestContext request = request(path, null);
             filter.filter(request);
             assertUnauthorized(abortedWith(request));
@@ -94,19 +113,13 @@ class BasicAuthFilterTest {
     }
 
     @Test
-    void aMissingHeaderIs401() throws Exception {
-        ContainerRequestContext request = request("carts", null);
-        filter.filter(request);
-        assertUnauthorized(abortedWith(request));
-        assertTrue(attempts.isEmpty());
-    }
-
-    @Test
-    void aWrongSchemeIs401() throws Exception {
-        ContainerRequestContext request = request("carts", "Bearer eyJhbGciOiJIUzI1NiJ9.e30.x");
-        filter.filter(request);
-        assertUnauthorized(abortedWith(request));
-        assertTrue(attempts.isEmpty());
+    void aMissingHeaderOrUnknownSchemeIs401() throws Exception {
+        for (String header : new String[] { null, "", "Digest x", "Negotiate abc", "Bearer" }) {
+            ContainerRequestContext request = request("carts", header);
+            filter.filter(request);
+            assertUnauthorized(abortedWith(request));
+        }
+        assertTrue(audit.events.isEmpty(), "nobody tried a password");
     }
 
     @Test
@@ -114,41 +127,92 @@ class BasicAuthFilterTest {
         ContainerRequestContext request = request("carts", "Basic %%%not-base64%%%");
         filter.filter(request);
         assertUnauthorized(abortedWith(request));
-        assertTrue(attempts.isEmpty());
     }
 
     @Test
-    void aWrongPasswordIs401() throws Exception {
+    void aWrongPasswordIs401AndAudited() throws Exception {
         ContainerRequestContext request = request("carts", basic("anna:guess"));
         filter.filter(request);
         assertUnauthorized(abortedWith(request));
-        assertEquals(List.of("anna"), attempts);
+        assertEquals(List.of("auth.login.failed"), audit.actions());
+        assertEquals("anna", audit.events.get(0).actor());
+        assertEquals("basic", audit.events.get(0).details().get("method"));
+        assertFalse(audit.events.get(0).details().toString().contains("guess"), "the password is never recorded");
     }
 
     @Test
     void validCredentialsSetTheSecurityContext() {
-        ContainerRequestContext request = request("carts", basic("anna:secret"));
+        SecurityContext context = authenticated(basic("anna:secret"));
+        assertEquals("anna", context.getUserPrincipal().getName());
+        assertTrue(context.isUserInRole("cashier"));
+        assertFalse(context.isUserInRole("admin"));
+        assertEquals(SecurityContext.BASIC_AUTH, context.getAuthenticationScheme());
+    }
+
+    @Test
+    void aTokenFromLoginAuthenticatesUntilItExpires() throws Exception {
+        TokenService.IssuedToken token = security.login("anna", "secret");
+        SecurityContext context = authenticated("Bearer " + token.token());
+        assertEquals("anna", context.getUserPrincipal().getName());
+        assertEquals("Bearer", context.getAuthenticationScheme());
+        assertTrue(context.isUserInRole("cashier"));
+
+        time.advanceSeconds(8 * 3600 + 1);
+        ContainerRequestContext expired = request("carts", "Bearer " + token.token());
+        filter.filter(expired);
+        assertStatus(401, "invalid_token", abortedWith(expired));
+    }
+
+    @Test
+    void aLoggedOutTokenIsRefused() throws Exception {
+        TokenService.IssuedToken token = security.login("anna", "secret");
+        security.logout(security.bearer(token.token()));
+        ContainerRequestContext request = request("carts", "Bearer " + token.token());
         filter.filter(request);
-        verify(request, never()).abortWith(any());
-        ArgumentCaptor<SecurityContext> context = ArgumentCaptor.forClass(SecurityContext.class);
-        verify(request).setSecurityContext(context.capture());
-        SecurityContext security = context.getValue();
-        assertEquals("anna", security.getUserPrincipal().getName());
-        assertTrue(security.isUserInRole("cashier"));
-        assertFalse(security.isUserInRole("admin"));
-        assertEquals(SecurityContext.BASIC_AUTH, security.getAuthenticationScheme());
+        assertStatus(401, "invalid_token", abortedWith(request));
+        assertEquals(List.of("auth.login", "auth.logout"), audit.actions());
+    }
+
+    @Test
+    void aForgedTokenIsRefused() throws Exception {
+        TokenService other = new TokenService("another-secret-another-secret-32".getBytes(StandardCharsets.UTF_8),
+                java.time.Duration.ofHours(1), time.clock());
+        for (String token : new String[] { other.issue("anna", Set.of("admin"), null).token(), "not.a.jwt",
+                "eyJhbGciOiJub25lIn0.eyJzdWIiOiJhbm5hIn0." }) {
+            ContainerRequestContext request = request("carts", "Bearer " + token);
+            filter.filter(request);
+            assertStatus(401, "invalid_token", abortedWith(request));
+        }
+    }
+
+    @Test
+    void repeatedFailuresLockTheUserOutEvenWithTheRightPassword() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            ContainerRequestContext wrong = request("carts", basic("anna:guess" + i));
+            filter.filter(wrong);
+            assertUnauthorized(abortedWith(wrong));
+        }
+        ContainerRequestContext right = request("carts", basic("anna:secret"));
+        filter.filter(right);
+        Response locked = abortedWith(right);
+        assertStatus(429, "login_locked", locked);
+        assertEquals("60", locked.getHeaderString("Retry-After"));
+        assertEquals("true", audit.events.get(4).details().get("lockedOut"));
+
+        time.advanceSeconds(61);
+        assertEquals("anna", authenticated(basic("anna:secret")).getUserPrincipal().getName());
     }
 
     @Test
     void parsesBasicCredentials() {
-        assertEquals(Optional.of(new BasicAuthFilter.Credentials("anna", "secret")),
-                BasicAuthFilter.credentials(basic("anna:secret")));
-        assertEquals(Optional.of(new BasicAuthFilter.Credentials("anna", "se:cr:et")),
-                BasicAuthFilter.credentials(basic("anna:se:cr:et")));
-        assertEquals(Optional.of(new BasicAuthFilter.Credentials("jürgen", "pässwort")),
-                BasicAuthFilter.credentials("basic  " + Base64.getEncoder()
+        assertEquals(Optional.of(new AuthenticationFilter.Credentials("anna", "secret")),
+                AuthenticationFilter.credentials(basic("anna:secret")));
+        assertEquals(Optional.of(new AuthenticationFilter.Credentials("anna", "se:cr:et")),
+                AuthenticationFilter.credentials(basic("anna:se:cr:et")));
+        assertEquals(Optional.of(new AuthenticationFilter.Credentials("jürgen", "pässwort")),
+                AuthenticationFilter.credentials("basic  " + Base64.getEncoder()
                         .encodeToString("jürgen:pässwort".getBytes(StandardCharsets.UTF_8))));
-        assertEquals(Optional.of(new BasicAuthFilter.Credentials("anna", "")), BasicAuthFilter.credentials(basic("anna:")));
+        assertEquals(Optional.of(new AuthenticationFilter.Credentials("anna", "")), AuthenticationFilter.credentials(basic("anna:")));
     }
 
     @Test
@@ -156,12 +220,12 @@ class BasicAuthFilterTest {
         for (String header : new String[] { null, "", "   ", "Basic", "Basic ", "Basic !!!", "Basic YW5uYQ=x",
                 "Digest username=\"anna\"", "Bearer abc", basic("no-colon"), basic(":secret"),
                 "Basic " + Base64.getEncoder().encodeToString(new byte[] { (byte) 0xff, (byte) 0xfe, ':', 'x' }) }) {
-            assertEquals(Optional.empty(), BasicAuthFilter.credentials(header), String.valueOf(header));
+            assertEquals(Optional.empty(), AuthenticationFilter.credentials(header), String.valueOf(header));
         }
     }
 
     @Test
     void credentialsNeverShowThePassword() {
-        assertFalse(new BasicAuthFilter.Credentials("anna", "secret").toString().contains("secret"));
+        assertFalse(new AuthenticationFilter.Credentials("anna", "secret").toString().contains("secret"));
     }
 }

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.never;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
@@ -14,6 +17,7 @@ import static org.mockito.Mockito.when;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Set;
 
 import javax.ws.rs.core.Response;
@@ -38,9 +42,12 @@ class CartResourceTest {
     private final Fakes.TransactionRunnerFake tx = new Fakes.TransactionRunnerFake(db);
     private final CartService carts = mock(CartService.class);
     private final OrderService orders = mock(OrderService.class);
-    private final CartResource resource = new CartResource(carts, orders, tx, new Fakes.IdempotencyStoreFake(db, tx));
+    private final SecurityTesting.RecordingAudit audit = new SecurityTesting.RecordingAudit();
+    private final SecurityService security = mock(SecurityService.class);
+    private final CartResource resource = new CartResource(carts, orders, tx, new Fakes.IdempotencyStoreFake(db, tx),
+            security, audit);
     private final SecurityContext anna = new OmnitillSecurityContext(
-            new Authenticator.AuthenticatedUser("anna", Set.of("cashier")), false);
+            new OmnitillPrincipal("anna", Set.of("cashier"), null, null, null), false);
     private final ObjectMapper json = OmnitillJson.newMapper();
 
     @BeforeAll
@@ -140,14 +147,46 @@ class CartResourceTest {
     }
 
     @Test
-    void changesAndRemovesLines() {
+    void raisingAQuantityNeedsNoApproval() {
+        when(carts.cart("c1")).thenReturn(Views.cart("c1"));
+        when(security.lineVoidNeedsApproval()).thenReturn(true);
         when(carts.changeLine("c1", "l1", new BigDecimal("3"))).thenReturn(Views.cart("c1"));
+        assertEquals("c1", resource.changeLine("c1", "l1", bytes("{\"quantity\":3}"), null, anna).id());
+        verify(security, never()).approve(any(), any(), any());
+        assertTrue(audit.events.isEmpty());
+        assertInvalid("invalid_quantity", () -> resource.changeLine("c1", "l1", bytes("{\"quantity\":0}"), null, anna));
+        assertInvalid("invalid_quantity", () -> resource.changeLine("c1", "l1", bytes("{}"), null, anna));
+        assertInvalid("missing_body", () -> resource.changeLine("c1", "l1", new byte[0], null, anna));
+    }
+
+    @Test
+    void voidingALineIsApprovedAndAuditedWithBothNames() {
+        when(carts.cart("c1")).thenReturn(Views.cart("c1"));
+        when(security.lineVoidNeedsApproval()).thenReturn(true);
+        when(security.approve(any(), eq("PIN x"), eq(org.omnitill.api.security.Permission.LINE_VOID)))
+                .thenReturn(new SecurityService.Approval("anna", "sam"));
         when(carts.removeLine("c1", "l1")).thenReturn(Views.cart("c1"));
-        assertEquals("c1", resource.changeLine("c1", "l1", bytes("{\"quantity\":3}")).id());
-        assertEquals("c1", resource.removeLine("c1", "l1").id());
-        assertInvalid("invalid_quantity", () -> resource.changeLine("c1", "l1", bytes("{\"quantity\":0}")));
-        assertInvalid("invalid_quantity", () -> resource.changeLine("c1", "l1", bytes("{}")));
-        assertInvalid("missing_body", () -> resource.changeLine("c1", "l1", new byte[0]));
+        when(carts.changeLine("c1", "l1", new BigDecimal("1"))).thenReturn(Views.cart("c1"));
+        assertEquals("c1", resource.removeLine("c1", "l1", "PIN x", anna).id());
+        assertEquals("c1", resource.changeLine("c1", "l1", bytes("{\"quantity\":1}"), "PIN x", anna).id());
+        assertEquals(List.of("cart.line.void", "cart.line.void"), audit.actions());
+        assertEquals("anna", audit.events.get(0).actor());
+        assertEquals("sam", audit.events.get(0).approver());
+        assertEquals("0", audit.events.get(0).details().get("to"));
+        assertEquals("1", audit.events.get(1).details().get("to"));
+    }
+
+    @Test
+    void aRefusedApprovalChangesNothing() {
+        when(carts.cart("c1")).thenReturn(Views.cart("c1"));
+        when(security.lineVoidNeedsApproval()).thenReturn(true);
+        when(security.approve(any(), any(), any())).thenThrow(SecurityRefusal.approvalRequired("approval_required",
+                org.omnitill.api.security.Permission.LINE_VOID, "needs a supervisor"));
+        SecurityRefusal refusal = assertThrows(SecurityRefusal.class, () -> resource.removeLine("c1", "l1", null, anna));
+        assertEquals(403, refusal.error().status());
+        assertEquals("cart.line.void", refusal.error().permission());
+        verify(carts, never()).removeLine(any(), any());
+        assertTrue(audit.events.isEmpty());
     }
 
     @Test
@@ -213,7 +252,8 @@ class CartResourceTest {
         // a service that answers null instead of throwing still gives a 404, not a 204
         assertEquals("cart_not_found", assertThrows(OmnitillException.class, () -> resource.cart("nope")).code());
 
-        OrderResource orderResource = new OrderResource(orders);
+        OrderResource orderResource = new OrderResource(orders, mock(org.omnitill.api.order.ReturnService.class), security,
+                audit, tx, new Fakes.IdempotencyStoreFake(db, tx));
         when(orders.order("o1")).thenReturn(Views.order("o1", "c1", "anna"));
         when(orders.receipt("o1")).thenReturn("Omnitill\nTOTAL EUR 30.75\n");
         assertEquals("o1", orderResource.order("o1").id());

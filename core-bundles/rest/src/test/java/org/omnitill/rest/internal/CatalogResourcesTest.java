@@ -30,8 +30,8 @@ class CatalogResourcesTest {
 
     private final CatalogService catalog = mock(CatalogService.class);
     private final InventoryService inventory = mock(InventoryService.class);
-    private final ProductResource products = new ProductResource(catalog);
-    private final InventoryResource stock = new InventoryResource(inventory, catalog);
+    private final ProductResource products = new ProductResource(catalog, new Fakes.TransactionRunnerFake(new Fakes.Database()), new SecurityTesting.RecordingAudit());
+    private final InventoryResource stock = new InventoryResource(inventory, catalog, new Fakes.TransactionRunnerFake(new Fakes.Database()), new SecurityTesting.RecordingAudit());
 
     private static final ProductView COFFEE = new ProductView("SKU-1", "Coffee", List.of("4006381333931"), "reduced",
             UnitOfMeasure.EACH, List.of(new PriceView("berlin-1", Views.eur("12.30"))));

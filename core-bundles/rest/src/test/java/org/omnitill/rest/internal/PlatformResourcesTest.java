@@ -55,7 +55,8 @@ class PlatformResourcesTest {
                 "without the core services a sale cannot be made: DOWN");
         Response response = new HealthResource("0.1.0", tx, mock(org.omnitill.api.store.StoreService.class),
                 mock(org.omnitill.api.catalog.CatalogService.class), mock(org.omnitill.api.inventory.InventoryService.class),
-                mock(org.omnitill.api.cart.CartService.class), mock(org.omnitill.api.order.OrderService.class)).health();
+                mock(org.omnitill.api.cart.CartService.class), mock(org.omnitill.api.order.OrderService.class),
+                mock(org.omnitill.api.audit.AuditTrail.class), mock(SecurityService.class)).health();
         assertEquals(200, response.getStatus());
         assertTrue(((HealthResource.Health) response.getEntity()).missing().isEmpty());
         HealthResource.Health health = (HealthResource.Health) response.getEntity();
