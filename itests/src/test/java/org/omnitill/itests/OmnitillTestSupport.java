@@ -100,6 +100,7 @@ public abstract class OmnitillTestSupport {
     protected static final List<String> OMNITILL_BUNDLES = List.of(
             "org.omnitill.api",
             "org.omnitill.persistence",
+            "org.omnitill.audit",
             "org.omnitill.catalog",
             "org.omnitill.inventory",
             "org.omnitill.cart",
@@ -108,6 +109,9 @@ public abstract class OmnitillTestSupport {
             "org.omnitill.demo",
             "org.omnitill.payment.cash",
             "org.omnitill.tax.euvat",
+            "org.omnitill.tax.ussalestax",
+            "org.omnitill.tax.canada",
+            "org.omnitill.tax.indiagst",
             "org.omnitill.device.receiptprinter",
             "org.omnitill.channel.register");
 

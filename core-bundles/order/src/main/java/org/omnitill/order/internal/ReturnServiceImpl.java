@@ -69,9 +69,10 @@ import org.slf4j.LoggerFactory;
  * prints after the commit, off the request thread.
  *
  * <p><b>Amounts.</b> An order line was paid {@code P = net + tax} (the line total is gross where
- * prices include tax, net plus the line's stored tax elsewhere). Net and tax are each refunded
- * cumulatively: after a return the line has refunded {@code round(net * returned / sold)} of its net
- * and likewise of its tax, so the return that takes the last of a line refunds exactly what is left,
+ * prices include tax, net plus the line's stored tax elsewhere). What was paid and its tax are each
+ * refunded cumulatively: after a return the line has refunded {@code round(P * returned / sold)} in
+ * all and {@code round(tax * returned / sold)} of it as tax (the rest is net), so one of two items at
+ * 14.99 refunds 14.99, the return that takes the last of a line refunds exactly what is left,
  * and no sequence of partial returns can refund a cent more or less than was paid. Returning a
  * whole order refunds exactly its total. The order's cash rounding is not refunded: refunds are
  * exact amounts (a cash refund in a country that rounds cash is paid out as the exact amount too).
@@ -265,10 +266,13 @@ public class ReturnServiceImpl implements ReturnService {
                         + " already came back; " + plain(e.getValue()) + " more is too many");
             }
             Money lineTax = Money.of(line.tax, currency);
-            Money lineNet = order.pricesIncludeTax ? Money.of(line.lineTotal, currency).minus(lineTax)
-                    : Money.of(line.lineTotal, currency);
-            Money net = share(lineNet, after, line.quantity).minus(so.net());
+            // what the customer paid for the line is shared out first, so that returning one of two
+            // items at 14.99 refunds 14.99; the tax share is then part of it, the net the rest
+            Money linePaid = order.pricesIncludeTax ? Money.of(line.lineTotal, currency)
+                    : Money.of(line.lineTotal, currency).plus(lineTax);
+            Money refund = share(linePaid, after, line.quantity).minus(so.net().plus(so.tax()));
             Money tax = share(lineTax, after, line.quantity).minus(so.tax());
+            Money net = refund.minus(tax);
             plan.add(new LinePlan(line, e.getValue(), net, tax));
         });
         Money zero = Money.zero(currency);
