@@ -3,7 +3,18 @@ package org.omnitill.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.jar.JarEntry;
+import java.util.jar.JarInputStream;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -17,15 +28,19 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.inject.Inject;
 
 import org.junit.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
 import org.omnitill.api.inventory.InventoryService;
 import org.omnitill.api.tax.TaxRule;
 import org.osgi.framework.Bundle;
+import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
 
 /**
- * Registers keep selling at concurrency 8 while the tax plugin's bundle is updated and the receipt
- * printer is uninstalled and installed again: no checkout may fail, and the new tax bundle must be
- * in effect within seconds. Asserts correctness only; speed is for the benchmarks.
+ * Registers keep selling at concurrency 8 while the tax plugin's bundle is updated to a newer version
+ * with a changed rate and the receipt printer is uninstalled and installed again: no checkout may
+ * fail, carts priced after the update use the new rate, orders placed before it keep the tax they were
+ * sold with. Asserts correctness only; speed is for the benchmarks.
  */
 public class HotSwapUnderLoadIT extends SaleTestSupport {
 
@@ -58,15 +73,25 @@ public class HotSwapUnderLoadIT extends SaleTestSupport {
         }
         try {
             awaitSales(20);
+            JsonNode soldBefore = checkout(paidCart(STORE, "NTB-001", 1));
+            assertRate("19", soldBefore.get("taxes"));
             Bundle tax = bundle("org.omnitill.tax.euvat");
             long oldServiceId = taxRuleServiceId();
+            byte[] newerVersion = withGermanStandardRate(tax, "21");
             long updating = System.nanoTime();
-            tax.update(); // re-reads the bundle from its location: stop, new revision, start
+            tax.update(new ByteArrayInputStream(newerVersion)); // stop, new revision, start
             await("the updated tax rule is registered", Duration.ofSeconds(30),
                     () -> taxRuleServiceId() != -1 && taxRuleServiceId() != oldServiceId);
             double swapSeconds = (System.nanoTime() - updating) / 1e9;
             System.out.printf("[omnitill-itests] %s: tax bundle update in effect after %.2f s%n", database(), swapSeconds);
             awaitSales(completed.get() + 20);
+
+            assertEquals("0.1.0.hotswap", tax.getVersion().toString());
+            String after = openCart(STORE);
+            assertRate("21", addLine(after, "sku", "NTB-001", 1).get("taxes"));
+            JsonNode stored = assertStatus(200, get("/api/v1/orders/" + soldBefore.get("id").asText())).json();
+            assertEquals("an order keeps the tax it was sold with", soldBefore.get("taxes"), stored.get("taxes"));
+            assertEquals(soldBefore.get("taxTotal"), stored.get("taxTotal"));
 
             uninstallFeature("omnitill-device-receipt-printer");
             awaitSales(completed.get() + 20);
@@ -117,8 +142,44 @@ public class HotSwapUnderLoadIT extends SaleTestSupport {
     }
 
     private long taxRuleServiceId() {
-        ServiceReference<TaxRule> ref = bundleContext.getServiceReference(TaxRule.class);
-        return ref == null ? -1 : (Long) ref.getProperty("service.id");
+        try {
+            Collection<ServiceReference<TaxRule>> refs = bundleContext.getServiceReferences(TaxRule.class,
+                    "(omnitill.plugin.id=eu-vat)");
+            return refs.isEmpty() ? -1 : (Long) refs.iterator().next().getProperty("service.id");
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void assertRate(String percent, JsonNode taxes) {
+        assertEquals(taxes.toString(), 1, taxes.size());
+        assertEquals(taxes.toString(), new BigDecimal(percent), taxes.get(0).get("rate").decimalValue());
+    }
+
+    /**
+     * The installed EU VAT bundle as a newer version whose data raises Germany's standard rate from
+     * today: what a franchise gets when a rate change is published. The rates are data, so only the
+     * CSV and the version change.
+     */
+    private static byte[] withGermanStandardRate(Bundle bundle, String percent) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (JarInputStream in = new JarInputStream(new URL(bundle.getLocation()).openStream())) {
+            Manifest manifest = new Manifest(in.getManifest());
+            manifest.getMainAttributes().putValue("Bundle-Version", "0.1.0.hotswap");
+            try (JarOutputStream jar = new JarOutputStream(out, manifest)) {
+                for (JarEntry entry = in.getNextJarEntry(); entry != null; entry = in.getNextJarEntry()) {
+                    byte[] content = in.readAllBytes();
+                    if (entry.getName().endsWith("/vat-rates.csv")) {
+                        content = (new String(content, StandardCharsets.UTF_8) + "\nDE,standard," + percent + ","
+                                + LocalDate.now() + ",MwSt " + percent + "%\n").getBytes(StandardCharsets.UTF_8);
+                    }
+                    jar.putNextEntry(new JarEntry(entry.getName()));
+                    jar.write(content);
+                    jar.closeEntry();
+                }
+            }
+        }
+        return out.toByteArray();
     }
 
     private void awaitSales(int count) {
