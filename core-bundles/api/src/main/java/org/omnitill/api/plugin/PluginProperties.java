@@ -19,6 +19,13 @@ public final class PluginProperties {
     public static final String FAMILY = "omnitill.plugin.family";
     /** A human-readable name. */
     public static final String NAME = "omnitill.plugin.name";
+    /**
+     * The {@code osgi.jaxrs.application.select} filter by which a plugin's JAX-RS resource joins the
+     * Omnitill REST application under {@code /api/v1}: it then gets the application's authentication,
+     * JSON and error mapping, and must declare an {@code org.omnitill.api.security.RequiresPermission}.
+     */
+    public static final String REST_APPLICATION_SELECT = "(osgi.jaxrs.name=omnitill)";
+
     /** Store ids a device serves; absent or {@code *} means every store. */
     public static final String STORES = "omnitill.stores";
 

@@ -24,6 +24,7 @@ public enum Permission {
     PIN_LOGIN("auth.pin-login", false),
     PIN_MANAGE("users.pin.manage", false),
     AUDIT_READ("audit.read", false),
+    GIFT_CARD_ISSUE("giftcard.issue", false),
     PLUGIN_READ("plugin.read", false),
     PLUGIN_MANAGE("plugin.manage", false);
 

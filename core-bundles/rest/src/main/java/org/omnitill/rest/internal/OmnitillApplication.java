@@ -32,7 +32,7 @@ public class OmnitillApplication extends Application {
     public static final String NAME = "omnitill";
     public static final String BASE = "api/v1";
     /** The {@code osgi.jaxrs.application.select} filter of everything that belongs to this application. */
-    public static final String SELECT = "(osgi.jaxrs.name=" + NAME + ")";
+    public static final String SELECT = org.omnitill.api.plugin.PluginProperties.REST_APPLICATION_SELECT;
 
     /**
      * CXF consults its own WebApplicationException mapper before an application's

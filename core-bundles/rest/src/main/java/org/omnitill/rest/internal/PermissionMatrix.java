@@ -19,7 +19,7 @@ final class PermissionMatrix {
     private static final Set<Permission> CASHIER = EnumSet.of(CATALOG_READ, INVENTORY_READ, CART_SELL, ORDER_READ,
             PLUGIN_READ);
     private static final Set<Permission> SUPERVISOR = union(CASHIER,
-            EnumSet.of(LINE_VOID, PRICE_OVERRIDE, DISCOUNT_ABOVE_THRESHOLD, TAX_EXEMPT, NO_SALE, REFUND));
+            EnumSet.of(LINE_VOID, PRICE_OVERRIDE, DISCOUNT_ABOVE_THRESHOLD, TAX_EXEMPT, NO_SALE, REFUND, GIFT_CARD_ISSUE));
     private static final Set<Permission> MANAGER = union(SUPERVISOR,
             EnumSet.of(INVENTORY_ADJUST, PRICE_CHANGE, PIN_MANAGE, AUDIT_READ));
     /** Everything but signing cashiers in, which only a register (a device) does. */

@@ -6,7 +6,11 @@ import org.omnitill.api.error.OmnitillException;
 import org.omnitill.api.money.Money;
 import org.omnitill.api.payment.PaymentMethod;
 import org.omnitill.api.payment.PaymentRequest;
+import org.omnitill.api.payment.PaymentReference;
 import org.omnitill.api.payment.PaymentResult;
+import org.omnitill.api.payment.RefundRequest;
+import org.omnitill.api.payment.RefundResult;
+import org.omnitill.api.payment.TenderStatus;
 import org.omnitill.api.plugin.PluginFamily;
 import org.omnitill.api.plugin.PluginProperties;
 import org.osgi.service.component.annotations.Activate;
@@ -110,5 +114,36 @@ public class CashPayment implements PaymentMethod {
             return PaymentResult.captured(due, zero, tendered.minus(due), null);
         }
         return PaymentResult.captured(tendered, zero, zero, null);
+    }
+
+    /** Cash is settled over the counter: a cash tender is never pending, so it stands as it was taken. */
+    @Override
+    public PaymentResult status(PaymentReference payment) {
+        Objects.requireNonNull(payment, "payment");
+        Money zero = Money.zero(payment.amount().currency());
+        return PaymentResult.captured(payment.amount(), zero, zero, payment.reference());
+    }
+
+    /** Voiding a cash tender is handing the notes back: nothing to ask anyone. */
+    @Override
+    public PaymentResult cancel(PaymentReference payment) {
+        Objects.requireNonNull(payment, "payment");
+        Money zero = Money.zero(payment.amount().currency());
+        return new PaymentResult(TenderStatus.VOIDED, zero, zero, zero, payment.reference(), null);
+    }
+
+    /** A cash refund is paid out of the drawer, the exact amount (cash rounding is not refunded). */
+    @Override
+    public RefundResult refund(RefundRequest request) {
+        Objects.requireNonNull(request, "request");
+        if (request.amount() == null || !request.amount().isPositive()) {
+            throw OmnitillException.invalid("refund_amount_invalid", "A cash refund needs a positive amount");
+        }
+        return RefundResult.refunded(request.amount(), request.refundId());
+    }
+
+    @Override
+    public RefundResult refundStatus(RefundRequest request) {
+        return refund(request);
     }
 }

@@ -14,8 +14,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.omnitill.api.error.ErrorKind;
 import org.omnitill.api.error.OmnitillException;
 import org.omnitill.api.money.Money;
+import org.omnitill.api.payment.PaymentReference;
 import org.omnitill.api.payment.PaymentRequest;
 import org.omnitill.api.payment.PaymentResult;
+import org.omnitill.api.payment.RefundRequest;
+import org.omnitill.api.payment.RefundResult;
 import org.omnitill.api.payment.TenderStatus;
 
 class CashPaymentTest {
@@ -210,5 +213,17 @@ class CashPaymentTest {
                     () -> cash.pay(request("CH", "12.33", tendered, "CHF")));
             assertEquals("tender_not_positive", e.code());
         }
+    }
+
+    @Test
+    void voidingRefundingAndLookingUpCashNeedsNoProvider() {
+        PaymentReference taken = new PaymentReference("p-1", "s-1",
+                "R1", null, Money.of("12.30", "EUR"), java.util.Map.of());
+        assertEquals(TenderStatus.VOIDED, cash.cancel(taken).status());
+        assertEquals(TenderStatus.CAPTURED, cash.status(taken).status());
+        RefundResult refund = cash.refund(new RefundRequest("r-1", taken,
+                Money.of("4.10", "EUR"), "faulty"));
+        assertEquals(TenderStatus.REFUNDED, refund.status());
+        assertEquals(Money.of("4.10", "EUR"), refund.amount());
     }
 }
