@@ -124,6 +124,11 @@ public class PermissionMatrixIT extends SaleTestSupport {
             return as(r, "POST", "/api/v1/carts/" + c + "/payments", Map.of("method", "cash", "amount",
                     Map.of("amount", "100.00", "currency", "EUR")));
         }));
+        list.add(new Endpoint("DELETE /carts/{id}/payments/{tenderId}", SUPERVISORS, 200, r -> {
+            String c = cartWithLine();
+            String tender = payCash(c, "1.00").get("tender").get("id").asText();
+            return as(r, "DELETE", "/api/v1/carts/" + c + "/payments/" + tender, null);
+        }));
         list.add(new Endpoint("POST /carts/{id}/checkout", SELLERS, 201, r -> as(r, "POST",
                 "/api/v1/carts/" + paidCart(BERLIN, "PEN-001", 1) + "/checkout", null)));
         list.add(new Endpoint("GET /orders/{id}", SELLERS, 200, r -> as(r, "GET", "/api/v1/orders/" + orderId, null)));

@@ -102,4 +102,23 @@ public interface CartService {
      * @since 1.1
      */
     CartView setShipTo(String cartId, TaxAddress destination);
+
+    /**
+     * Pays with an installed method, with an idempotency key and method-specific data. The provider is
+     * called outside any database transaction: the tender is first recorded as {@code PENDING}, then
+     * settled with the provider's answer, so neither a slow terminal holds the cart locked nor a crash
+     * loses a payment the customer made (pending tenders are resolved by asking the provider). A retry
+     * with the same {@code paymentKey} answers the first attempt's tender.
+     *
+     * @since 1.1
+     */
+    PaymentOutcome pay(String cartId, String method, Money tendered, PaymentOptions options);
+
+    /**
+     * Voids a captured or pending tender of a cart that is not checked out: the plugin cancels it with
+     * the provider (cash is handed back), and it no longer counts towards what is paid.
+     *
+     * @since 1.1
+     */
+    CartView voidPayment(String cartId, String tenderId);
 }

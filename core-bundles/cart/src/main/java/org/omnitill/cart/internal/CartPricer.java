@@ -174,7 +174,8 @@ final class CartPricer {
 
     static TenderView tenderView(TenderEntity t, Currency currency) {
         return new TenderView(t.id, t.method, t.status, Money.of(t.amount, currency), Money.of(t.tendered, currency),
-                Money.of(t.changeGiven, currency), Money.of(t.rounding, currency), t.reference, t.createdAt);
+                Money.of(t.changeGiven, currency), Money.of(t.rounding, currency), t.reference, t.createdAt,
+                t.cardBrand, t.maskedPan, t.authorisationCode, t.message);
     }
 
     private static final class TaxSum {

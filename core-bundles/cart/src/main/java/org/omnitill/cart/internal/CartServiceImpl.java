@@ -6,11 +6,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Currency;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import javax.persistence.EntityManager;
 
@@ -19,6 +23,7 @@ import org.omnitill.api.cart.CartStatus;
 import org.omnitill.api.cart.CartView;
 import org.omnitill.api.cart.LineDiscount;
 import org.omnitill.api.cart.LineInput;
+import org.omnitill.api.cart.PaymentOptions;
 import org.omnitill.api.cart.PaymentOutcome;
 import org.omnitill.api.catalog.Barcode;
 import org.omnitill.api.catalog.CatalogService;
@@ -30,6 +35,7 @@ import org.omnitill.api.channel.SalesChannel;
 import org.omnitill.api.error.OmnitillException;
 import org.omnitill.api.money.Money;
 import org.omnitill.api.payment.PaymentMethod;
+import org.omnitill.api.payment.PaymentReference;
 import org.omnitill.api.payment.PaymentRequest;
 import org.omnitill.api.payment.PaymentResult;
 import org.omnitill.api.payment.TenderStatus;
@@ -44,6 +50,7 @@ import org.omnitill.persistence.model.CartLineEntity;
 import org.omnitill.persistence.model.TenderEntity;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -111,6 +118,31 @@ public class CartServiceImpl implements CartService {
             @Reference StoreService stores, Config config) {
         this(tx, catalog, stores, Clock.systemDefaultZone());
         configure(config);
+        // payments whose outcome was unknown when the node stopped (or a provider timed out) are asked
+        // about shortly after start and then every half minute, until the providers answer
+        pendingResolver = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "omnitill-pending-payments");
+            thread.setDaemon(true);
+            return thread;
+        });
+        pendingResolver.scheduleWithFixedDelay(this::resolveAllPending, 5, 30, TimeUnit.SECONDS);
+    }
+
+    private ScheduledExecutorService pendingResolver;
+
+    @Deactivate
+    void deactivate() {
+        if (pendingResolver != null) {
+            pendingResolver.shutdownNow();
+        }
+    }
+
+    private void resolveAllPending() {
+        try {
+            resolvePending(null);
+        } catch (RuntimeException e) {
+            LOG.warn("could not look for pending payments: {}", e.toString());
+        }
     }
 
     public CartServiceImpl(TransactionRunner tx, CatalogService catalog, StoreService stores) {
@@ -207,12 +239,30 @@ public class CartServiceImpl implements CartService {
 
     @Override
     public CartView cart(String cartId) {
+        CartView cart = tx.required(em -> {
+            CartEntity found = find(em, cartId);
+            return view(found, store(found));
+        });
+        if (cart.payments().stream().noneMatch(t -> t.status() == TenderStatus.PENDING)) {
+            return cart;
+        }
+        resolvePending(cartId);
         return tx.required(em -> {
-            CartEntity cart = find(em, cartId);
-            return view(cart, store(cart));
+            CartEntity found = find(em, cartId);
+            return view(found, store(found));
         });
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>The line's tax category is the article's category in the store's country
+     * ({@link ProductView#taxCategoryIn(String)}: the country's override, else the default), taken
+     * when the line is added. A cart shipped to another country still carries the store country's
+     * codes: codes belong to the tax rule of the store's jurisdiction, and within the EU, where the
+     * destination's VAT applies to distance sales (OSS), the EU VAT rule shares one set of codes among
+     * all member states and applies the destination's rate for them.
+     */
     @Override
     public CartView addLine(String cartId, LineInput input) {
         if (input == null) {
@@ -270,7 +320,7 @@ public class CartServiceImpl implements CartService {
                 line.unit = product.unit();
                 line.unitPrice = price.amount();
                 line.regularUnitPrice = price.amount();
-                line.taxCategory = product.taxCategory();
+                line.taxCategory = product.taxCategoryIn(store.country());
                 cart.lines.add(line);
                 em.persist(line);
             }
@@ -422,19 +472,47 @@ public class CartServiceImpl implements CartService {
 
     @Override
     public PaymentOutcome pay(String cartId, String methodId, Money tendered) {
+        return pay(cartId, methodId, tendered, PaymentOptions.NONE);
+    }
+
+    /**
+     * Three steps, so that no provider is ever called inside a database transaction: record the tender
+     * as {@code PENDING} (or find the earlier attempt with the same key), ask the provider, settle the
+     * tender with its answer. A definite refusal (decline, bad input) removes the pending tender again,
+     * so a failed payment changes nothing; an unknown outcome (the provider threw or timed out) leaves
+     * it {@code PENDING} until {@link #resolvePending} hears from the provider.
+     */
+    @Override
+    public PaymentOutcome pay(String cartId, String methodId, Money tendered, PaymentOptions options) {
         if (methodId == null || methodId.isBlank()) {
             throw OmnitillException.invalid("method_required", "a payment needs a method, e.g. 'cash'");
         }
         if (tendered == null || !tendered.isPositive()) {
             throw OmnitillException.invalid("invalid_amount", "a payment needs a positive amount");
         }
+        PaymentOptions opts = options == null ? PaymentOptions.NONE : options;
         PaymentMethod method = plugins.paymentMethod(methodId).orElseThrow(() -> OmnitillException.unprocessable(
                 "payment_method_unavailable", "the payment method '" + methodId + "' is not installed"));
-        return tx.required(em -> {
+        String paymentId = Tenders.paymentId(cartId, opts.paymentKey());
+        PaymentRequest request = tx.required(em -> {
+            TenderEntity earlier = em.find(TenderEntity.class, paymentId);
+            if (earlier != null) {
+                if (!earlier.cart.id.equals(cartId) || !earlier.method.equals(methodId)
+                        || earlier.tendered.compareTo(tendered.amount()) != 0) {
+                    throw OmnitillException.conflict("idempotency_key_reused",
+                            "this Idempotency-Key was used for a different payment");
+                }
+                return null;
+            }
             CartEntity cart = findOpen(em, cartId);
+            em.lock(cart, javax.persistence.LockModeType.PESSIMISTIC_WRITE);
             if (!tendered.currencyCode().equals(cart.currency)) {
                 throw OmnitillException.unprocessable("currency_mismatch",
                         "the cart is in " + cart.currency + ", the payment in " + tendered.currencyCode());
+            }
+            if (cart.tenders.stream().anyMatch(t -> t.status == TenderStatus.PENDING)) {
+                throw OmnitillException.conflict("payment_pending", "a payment of this cart is still pending; "
+                        + "its outcome is asked for again when the cart is read");
             }
             StoreView store = store(cart);
             CartView before = view(cart, store);
@@ -449,31 +527,137 @@ public class CartServiceImpl implements CartService {
                 throw OmnitillException.unprocessable("overpayment",
                         methodId + " cannot pay more than is due (" + before.due() + ")");
             }
-            String tenderId = UUID.randomUUID().toString();
-            PaymentResult result = method.pay(new PaymentRequest(tenderId, cart.id, cart.storeId, store.country(),
-                    before.due(), tendered));
-            if (result.status() == TenderStatus.FAILED) {
-                throw OmnitillException.unprocessable("payment_declined",
-                        result.message() == null ? "the payment was declined" : result.message());
-            }
-            requireConsistent(result, tendered, before.due());
-            TenderEntity tender = new TenderEntity();
-            tender.id = tenderId;
-            tender.cart = cart;
-            tender.method = methodId;
-            tender.status = result.status();
-            tender.amount = result.applied().amount();
-            tender.tendered = tendered.amount();
-            tender.changeGiven = result.change().amount();
-            tender.rounding = result.rounding().amount();
-            tender.reference = result.reference();
-            tender.message = result.message();
-            tender.createdAt = clock.instant();
+            TenderEntity tender = Tenders.pending(paymentId, cart, methodId, tendered, opts.data(), clock.instant());
+            Tenders.due(tender, before.due());
             cart.tenders.add(tender);
             em.persist(tender);
-            CartView after = touchAndView(em, cart, store);
-            return new PaymentOutcome(CartPricer.tenderView(tender, store.currency()), after);
+            touchAndView(em, cart, store);
+            return new PaymentRequest(paymentId, cart.id, cart.storeId, store.country(), before.due(), tendered,
+                    cart.registerId, opts.data());
         });
+        if (request == null) {
+            resolvePending(cartId);
+            return outcome(cartId, paymentId);
+        }
+        PaymentResult result;
+        try {
+            result = method.pay(request);
+        } catch (OmnitillException refused) {
+            tx.required(em -> Tenders.forget(em, paymentId));
+            throw refused;
+        } catch (RuntimeException unknown) {
+            LOG.warn("payment {} with {}: no answer from the provider ({}); it stays pending", paymentId, methodId,
+                    unknown.getClass().getSimpleName());
+            result = PaymentResult.pending(Money.zero(tendered.currency()), null, "no answer from the provider");
+        }
+        PaymentResult answer = result;
+        if (answer.status() == TenderStatus.FAILED) {
+            tx.required(em -> Tenders.forget(em, paymentId));
+            throw OmnitillException.unprocessable("payment_declined",
+                    answer.message() == null ? "the payment was declined" : answer.message());
+        }
+        if (answer.status() != TenderStatus.PENDING) {
+            try {
+                requireConsistent(answer, tendered, request.due());
+            } catch (OmnitillException inconsistent) {
+                LOG.error("payment {}: {} answered {} for {} tendered against {} due; refused", paymentId, methodId,
+                        answer.applied(), tendered, request.due());
+                tx.required(em -> Tenders.forget(em, paymentId));
+                throw inconsistent;
+            }
+        }
+        return tx.required(em -> {
+            TenderEntity tender = em.find(TenderEntity.class, paymentId, javax.persistence.LockModeType.PESSIMISTIC_WRITE);
+            Tenders.settle(tender, answer, clock.instant());
+            CartView after = touchAndView(em, tender.cart, store(tender.cart));
+            return new PaymentOutcome(CartPricer.tenderView(tender, tendered.currency()), after);
+        });
+    }
+
+    private PaymentOutcome outcome(String cartId, String paymentId) {
+        return tx.required(em -> {
+            TenderEntity tender = em.find(TenderEntity.class, paymentId);
+            CartEntity cart = find(em, cartId);
+            StoreView store = store(cart);
+            return new PaymentOutcome(CartPricer.tenderView(tender, store.currency()), view(cart, store));
+        });
+    }
+
+    @Override
+    public CartView voidPayment(String cartId, String tenderId) {
+        PaymentReference reference = tx.required(em -> {
+            CartEntity cart = findOpen(em, cartId);
+            TenderEntity tender = cart.tenders.stream().filter(t -> t.id.equals(tenderId)).findFirst()
+                    .orElseThrow(() -> OmnitillException.notFound("tender_not_found",
+                            "cart '" + cartId + "' has no payment '" + tenderId + "'"));
+            if (tender.status == TenderStatus.VOIDED) {
+                return null;
+            }
+            if (tender.status != TenderStatus.CAPTURED && tender.status != TenderStatus.AUTHORIZED
+                    && tender.status != TenderStatus.PENDING) {
+                throw OmnitillException.conflict("tender_not_voidable", "a " + tender.status + " payment cannot be voided");
+            }
+            return Tenders.reference(tender, cart);
+        });
+        if (reference != null) {
+            String methodId = tx.required(em -> em.find(TenderEntity.class, tenderId).method);
+            PaymentMethod method = plugins.paymentMethod(methodId).orElseThrow(() -> OmnitillException.unprocessable(
+                    "payment_method_unavailable", "the payment method '" + methodId + "' is not installed; "
+                            + "the payment cannot be voided until it is back"));
+            PaymentResult result;
+            try {
+                result = method.cancel(reference);
+            } catch (UnsupportedOperationException e) {
+                throw OmnitillException.unprocessable("void_not_supported", methodId + " cannot void payments");
+            }
+            if (result.status() != TenderStatus.VOIDED) {
+                throw OmnitillException.unprocessable("void_failed", result.message() == null
+                        ? "the provider did not void the payment" : result.message());
+            }
+            tx.required(em -> {
+                TenderEntity tender = em.find(TenderEntity.class, tenderId, javax.persistence.LockModeType.PESSIMISTIC_WRITE);
+                tender.status = TenderStatus.VOIDED;
+                tender.updatedAt = clock.instant();
+                return null;
+            });
+        }
+        return tx.required(em -> {
+            CartEntity cart = find(em, cartId);
+            return touchAndView(em, cart, store(cart));
+        });
+    }
+
+    /**
+     * Asks the providers about the cart's pending payments (all carts' when {@code cartId} is null), and
+     * settles those they answer for. Never throws: a provider that still cannot say leaves it pending.
+     */
+    void resolvePending(String cartId) {
+        List<PaymentReference> pending = tx.required(em -> Tenders.pendingReferences(em, cartId));
+        for (PaymentReference reference : pending) {
+            String methodId = tx.required(em -> em.find(TenderEntity.class, reference.paymentId()).method);
+            Optional<PaymentMethod> method = plugins.paymentMethod(methodId);
+            if (method.isEmpty()) {
+                continue; // asked again once the plugin is back
+            }
+            try {
+                PaymentResult answer = method.get().status(reference);
+                if (answer.status() == TenderStatus.PENDING) {
+                    continue;
+                }
+                tx.required(em -> {
+                    TenderEntity tender = em.find(TenderEntity.class, reference.paymentId(),
+                            javax.persistence.LockModeType.PESSIMISTIC_WRITE);
+                    if (tender.status == TenderStatus.PENDING) {
+                        Tenders.settle(tender, answer, clock.instant());
+                        LOG.info("pending payment {} resolved: {}", tender.id, tender.status);
+                    }
+                    return null;
+                });
+            } catch (RuntimeException e) {
+                LOG.warn("pending payment {} with {}: still no answer ({})", reference.paymentId(), methodId,
+                        e.getClass().getSimpleName());
+            }
+        }
     }
 
     /** A payment plugin's answer must add up: what it settled, rounded and gave back is what was tendered. */

@@ -650,6 +650,40 @@ class CartServiceImplTest {
     }
 
     @Test
+    void aLineTakesTheArticlesTaxCategoryInTheStoresCountry() {
+        db.tx().required(em -> {
+            Fixtures.taxCategory(em, "Z", "XX", "standard");
+            Fixtures.taxCategory(em, "Z", "AT", "reduced");
+            return null;
+        });
+        // "shop" is in XX: the XX code replaces the default "mystery", which the flat XX VAT would refuse
+        CartView cart = carts.addLine(carts.create("shop", "register", null, "a").id(),
+                new LineInput("Z", null, BigDecimal.ONE));
+        assertEquals("standard", only(cart).taxCategory());
+        // 1.00 gross at 20%: 0.1667 -> 0.17
+        assertEquals(eur("0.17"), cart.taxTotal());
+
+        // "far" is in YY, where Z has no code of its own: the default
+        RecordingRule yy = new RecordingRule("YY-TAX", "10", "YY");
+        carts.addTaxRule(yy, Map.of(PluginProperties.ID, "yy", "service.id", 22L));
+        CartView far = carts.addLine(carts.create("far", "register", null, "a").id(),
+                new LineInput("Z", null, BigDecimal.ONE));
+        assertEquals("mystery", only(far).taxCategory());
+        assertEquals("mystery", yy.last().lines().get(0).taxCategory());
+
+        // shipped from XX to AT (taxed by the AT rule): still XX's code, never AT's
+        carts.addChannel(new Webshop(), Map.of(PluginProperties.ID, "webshop", "service.id", 20L));
+        RecordingRule austria = new RecordingRule("AT-VAT", "20", "AT");
+        carts.addTaxRule(austria, Map.of(PluginProperties.ID, "at-vat", "service.id", 21L));
+        String id = carts.create("shop", "webshop", null, "web").id();
+        carts.setShipTo(id, TaxAddress.country("AT"));
+        CartView shipped = carts.addLine(id, new LineInput("Z", null, BigDecimal.ONE));
+        assertEquals("at-vat", shipped.taxRuleId());
+        assertEquals("standard", only(shipped).taxCategory());
+        assertEquals("standard", austria.last().lines().get(0).taxCategory());
+    }
+
+    @Test
     void aRegisterSaleDoesNotShip() {
         carts.addTaxRule(new RecordingRule("AT-VAT", "20", "AT"), Map.of(PluginProperties.ID, "at-vat", "service.id", 21L));
         String id = cartWith("shop", "A", "1");

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -22,6 +23,7 @@ import org.omnitill.persistence.TransactionRunner;
 import org.omnitill.persistence.model.BarcodeEntity;
 import org.omnitill.persistence.model.PriceEntity;
 import org.omnitill.persistence.model.ProductEntity;
+import org.omnitill.persistence.model.ProductTaxCategoryEntity;
 import org.omnitill.persistence.model.StoreEntity;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -127,7 +129,10 @@ public class JpaCatalogService implements CatalogService {
         return views(em, List.of(p)).get(0);
     }
 
-    /** Loads barcodes and prices of a page of products in two queries, not two per product. */
+    /**
+     * Loads barcodes, prices and per-country tax categories of a page of products in three queries,
+     * not three per product.
+     */
     private static List<ProductView> views(EntityManager em, List<ProductEntity> products) {
         if (products.isEmpty()) {
             return List.of();
@@ -142,7 +147,13 @@ public class JpaCatalogService implements CatalogService {
                 .setParameter("skus", skus).getResultList().stream()
                 .collect(Collectors.groupingBy(p -> p.sku,
                         Collectors.mapping(p -> new PriceView(p.storeId, money(p)), Collectors.toList())));
+        Map<String, Map<String, String>> taxCategories = em.createQuery(
+                        "SELECT t FROM ProductTaxCategoryEntity t WHERE t.sku IN :skus", ProductTaxCategoryEntity.class)
+                .setParameter("skus", skus).getResultList().stream()
+                .collect(Collectors.groupingBy(t -> t.sku,
+                        Collectors.toMap(t -> t.country, t -> t.taxCategory, (a, b) -> a, TreeMap::new)));
         return products.stream().map(p -> new ProductView(p.sku, p.name, barcodes.getOrDefault(p.sku, List.of()),
-                p.taxCategory, p.unit, prices.getOrDefault(p.sku, List.of()))).toList();
+                p.taxCategory, p.unit, prices.getOrDefault(p.sku, List.of()),
+                taxCategories.getOrDefault(p.sku, Map.of()))).toList();
     }
 }

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,6 +34,9 @@ class JpaCatalogServiceTest {
             Fixtures.product(em, "TEA_1", "Green tea 100% organic", "036000291452", "reduced", UnitOfMeasure.EACH);
             Fixtures.product(em, "APL", "Apples", null, "reduced", UnitOfMeasure.KILOGRAM);
             Fixtures.price(em, "COF-1", "berlin", "12.99", "EUR");
+            Fixtures.taxCategory(em, "COF-1", "US", "grocery");
+            Fixtures.taxCategory(em, "COF-1", "CA", "basic-grocery");
+            Fixtures.taxCategory(em, "TEA_1", "IN", "reduced");
             return null;
         });
     }
@@ -49,6 +54,19 @@ class JpaCatalogServiceTest {
         assertEquals(Money.of("12.99", "EUR"), coffee.prices().get(0).price());
         assertTrue(catalog.product("NOPE").isEmpty());
         assertTrue(catalog.product(" ").isEmpty());
+    }
+
+    @Test
+    void loadsTheTaxCategoriesPerCountryWithTheProduct() {
+        ProductView coffee = catalog.product("COF-1").orElseThrow();
+        assertEquals(Map.of("CA", "basic-grocery", "US", "grocery"), coffee.taxCategoriesByCountry());
+        assertEquals("grocery", coffee.taxCategoryIn("US"));
+        assertEquals("reduced", coffee.taxCategoryIn("DE"));
+        assertEquals(coffee, catalog.productByBarcode(Barcode.parse("4006381333931")).orElseThrow());
+        Map<String, Map<String, String>> bySku = catalog.search("", 0, 10).items().stream()
+                .collect(Collectors.toMap(ProductView::sku, ProductView::taxCategoriesByCountry));
+        assertEquals(Map.of("APL", Map.of(), "COF-1", coffee.taxCategoriesByCountry(), "TEA_1", Map.of("IN", "reduced")),
+                bySku);
     }
 
     @Test

@@ -1,13 +1,16 @@
 package org.omnitill.demo.internal;
 
-import java.math.BigDecimal;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import javax.persistence.EntityManager;
 
 import org.omnitill.api.catalog.Barcode;
 import org.omnitill.api.inventory.InventoryService;
+import org.omnitill.api.money.Money;
 import org.omnitill.api.store.LocationType;
 import org.omnitill.demo.internal.DemoCatalog.Article;
 import org.omnitill.demo.internal.DemoCatalog.Location;
@@ -16,6 +19,8 @@ import org.omnitill.persistence.model.BarcodeEntity;
 import org.omnitill.persistence.model.OrderSequenceEntity;
 import org.omnitill.persistence.model.PriceEntity;
 import org.omnitill.persistence.model.ProductEntity;
+import org.omnitill.persistence.model.ProductTaxCategoryEntity;
+import org.omnitill.persistence.model.StockEntity;
 import org.omnitill.persistence.model.StoreEntity;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -28,9 +33,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Loads the demo retailer into an empty database, once, in one transaction. It never touches a
- * database that already has stores; set {@code enabled=false} in {@code etc/org.omnitill.demo.cfg}
- * for a production database.
+ * Loads the demo retailer ({@link DemoCatalog}) in one transaction: into an empty database, or, into
+ * a database that already has one of the demo's locations (a demo database from an older version),
+ * whatever of it is missing: stores, articles, prices, per-country tax categories and the opening
+ * stock of a location and article that have none. It never changes or removes a row that exists, and
+ * it never touches a database that has stores but none of the demo's; still, set
+ * {@code enabled=false} in {@code etc/org.omnitill.demo.cfg} for a production database.
  */
 @Component(service = DemoDataLoader.class, immediate = true, configurationPid = "org.omnitill.demo",
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
@@ -39,10 +47,22 @@ public class DemoDataLoader {
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoDataLoader.class);
 
-    @ObjectClassDefinition(name = "Omnitill demo data", description = "Loads a demo retailer into an empty database")
+    @ObjectClassDefinition(name = "Omnitill demo data",
+            description = "Loads a demo retailer into an empty database, or adds what is missing of it")
     public @interface Config {
-        @AttributeDefinition(name = "Enabled", description = "Load the demo retailer when the database has no stores")
+        @AttributeDefinition(name = "Enabled", description = "Load the demo retailer when the database has no stores,"
+                + " and add what is missing of it (e.g. stores added in a later version) when it has the demo's")
         boolean enabled() default true;
+    }
+
+    /** What one run added; all zero when the demo data was complete or the database is not the demo's. */
+    record Added(int locations, int articles, int prices, int taxCategories, int stockLevels) {
+
+        static final Added NOTHING = new Added(0, 0, 0, 0, 0);
+
+        boolean anything() {
+            return locations + articles + prices + taxCategories + stockLevels > 0;
+        }
     }
 
     private final TransactionRunner tx;
@@ -53,71 +73,156 @@ public class DemoDataLoader {
         this.tx = tx;
         this.inventory = inventory;
         if (config.enabled()) {
-            loadIfEmpty();
+            loadMissing();
         }
     }
 
-    /** @return whether the demo retailer was loaded */
-    boolean loadIfEmpty() {
+    /** Loads the demo retailer, or what is missing of it; see the class comment. */
+    Added loadMissing() {
         return tx.required(em -> {
             long stores = em.createQuery("SELECT COUNT(s) FROM StoreEntity s", Long.class).getSingleResult();
-            if (stores > 0) {
-                LOG.debug("Database has {} stores; demo data not loaded", stores);
-                return false;
+            List<String> demoIds = DemoCatalog.LOCATIONS.stream().map(Location::id).toList();
+            long demoStores = em.createQuery("SELECT COUNT(s) FROM StoreEntity s WHERE s.id IN :ids", Long.class)
+                    .setParameter("ids", demoIds).getSingleResult();
+            if (stores > 0 && demoStores == 0) {
+                LOG.debug("Database has {} stores, none of the demo's; demo data not loaded", stores);
+                return Added.NOTHING;
             }
-            load(em);
-            LOG.info("Loaded the demo retailer: {} locations, {} articles", DemoCatalog.LOCATIONS.size(),
-                    DemoCatalog.ARTICLES.size());
-            return true;
+            Added added = load(em);
+            if (stores == 0) {
+                LOG.info("Loaded the demo retailer: {} locations, {} articles", added.locations(), added.articles());
+            } else if (added.anything()) {
+                LOG.info("Completed the demo retailer: added {} locations, {} articles, {} prices, {} tax categories,"
+                        + " {} opening stock levels", added.locations(), added.articles(), added.prices(),
+                        added.taxCategories(), added.stockLevels());
+            } else {
+                LOG.debug("The demo retailer is complete");
+            }
+            return added;
         });
     }
 
-    private void load(EntityManager em) {
-        for (Location location : DemoCatalog.LOCATIONS) {
-            StoreEntity store = new StoreEntity();
-            store.id = location.id();
-            store.name = location.name();
-            store.type = location.type();
-            store.country = location.country();
-            store.postalCode = location.postalCode();
-            store.city = location.city();
-            store.currency = "EUR";
-            store.pricesIncludeTax = true;
-            em.persist(store);
-            OrderSequenceEntity sequence = new OrderSequenceEntity();
-            sequence.storeId = location.id();
-            em.persist(sequence);
-        }
+    private Added load(EntityManager em) {
         List<Article> articles = DemoCatalog.ARTICLES;
+        List<String> skus = articles.stream().map(Article::sku).toList();
+
+        int locations = 0;
+        for (Location location : DemoCatalog.LOCATIONS) {
+            if (em.find(StoreEntity.class, location.id()) == null) {
+                persistLocation(em, location);
+                locations++;
+            }
+        }
+
+        Set<String> products = new HashSet<>(em.createQuery(
+                "SELECT p.sku FROM ProductEntity p WHERE p.sku IN :skus", String.class)
+                .setParameter("skus", skus).getResultList());
+        Set<String> taxCategories = new HashSet<>(em.createQuery(
+                "SELECT t.id FROM ProductTaxCategoryEntity t WHERE t.sku IN :skus", String.class)
+                .setParameter("skus", skus).getResultList());
+        Set<String> stock = new HashSet<>(em.createQuery(
+                "SELECT s.id FROM StockEntity s WHERE s.sku IN :skus", String.class)
+                .setParameter("skus", skus).getResultList());
+
+        int newArticles = 0;
+        int newTaxCategories = 0;
+        int newStock = 0;
         for (int i = 0; i < articles.size(); i++) {
             Article article = articles.get(i);
-            ProductEntity product = new ProductEntity();
-            product.sku = article.sku();
-            product.name = article.name();
-            product.taxCategory = article.taxCategory();
-            product.unit = article.unit();
-            em.persist(product);
+            if (!products.contains(article.sku())) {
+                persistArticle(em, article, i);
+                newArticles++;
+            }
+            for (Map.Entry<String, String> override : article.taxCategoryOverrides().entrySet()) {
+                String id = ProductTaxCategoryEntity.idOf(article.sku(), override.getKey());
+                if (!taxCategories.contains(id)) {
+                    ProductTaxCategoryEntity row = new ProductTaxCategoryEntity();
+                    row.id = id;
+                    row.sku = article.sku();
+                    row.country = override.getKey();
+                    row.taxCategory = override.getValue();
+                    em.persist(row);
+                    newTaxCategories++;
+                }
+            }
+            for (Location location : DemoCatalog.LOCATIONS) {
+                if (!stock.contains(StockEntity.idOf(location.id(), article.sku()))) {
+                    inventory.add(location.id(), article.sku(), DemoCatalog.openingStock(location, i), "opening-stock",
+                            "demo");
+                    newStock++;
+                }
+            }
+        }
 
-            Barcode barcode = Barcode.parse(article.barcode(i));
+        int prices = 0;
+        for (Location location : DemoCatalog.LOCATIONS) {
+            if (location.type() == LocationType.STORE) {
+                prices += persistMissingPrices(em, location);
+            }
+        }
+        return new Added(locations, newArticles, prices, newTaxCategories, newStock);
+    }
+
+    private static void persistLocation(EntityManager em, Location location) {
+        StoreEntity store = new StoreEntity();
+        store.id = location.id();
+        store.name = location.name();
+        store.type = location.type();
+        store.country = location.country();
+        store.region = location.region();
+        store.postalCode = location.postalCode();
+        store.city = location.city();
+        store.currency = location.currency();
+        store.pricesIncludeTax = location.pricesIncludeTax();
+        em.persist(store);
+        OrderSequenceEntity sequence = new OrderSequenceEntity();
+        sequence.storeId = location.id();
+        em.persist(sequence);
+    }
+
+    private static void persistArticle(EntityManager em, Article article, int position) {
+        ProductEntity product = new ProductEntity();
+        product.sku = article.sku();
+        product.name = article.name();
+        product.taxCategory = article.taxCategory();
+        product.unit = article.unit();
+        em.persist(product);
+
+        Barcode barcode = Barcode.parse(article.barcode(position));
+        if (em.find(BarcodeEntity.class, barcode.gtin14()) == null) {
             BarcodeEntity code = new BarcodeEntity();
             code.gtin14 = barcode.gtin14();
             code.code = barcode.digits();
             code.sku = article.sku();
             em.persist(code);
+        }
+    }
 
-            for (Location location : DemoCatalog.LOCATIONS) {
-                if (location.type() == LocationType.STORE) {
-                    PriceEntity price = new PriceEntity();
-                    price.id = UUID.randomUUID().toString();
-                    price.sku = article.sku();
-                    price.storeId = location.id();
-                    price.currency = "EUR";
-                    price.amount = new BigDecimal(article.price(location.country()));
-                    em.persist(price);
-                }
-                inventory.add(location.id(), article.sku(), DemoCatalog.openingStock(location, i), "opening-stock",
-                        "demo");
+    /** Prices every demo article the store has no price for; a store kept from before in another currency gets none. */
+    private static int persistMissingPrices(EntityManager em, Location location) {
+        StoreEntity store = em.find(StoreEntity.class, location.id());
+        if (!store.currency.equals(location.currency())) {
+            LOG.warn("Demo store {} prices in {}, not {}; its missing demo prices are not added", store.id,
+                    store.currency, location.currency());
+            return 0;
+        }
+        Set<String> priced = new HashSet<>(em.createQuery(
+                "SELECT p.sku FROM PriceEntity p WHERE p.storeId = :store", String.class)
+                .setParameter("store", location.id()).getResultList());
+        int added = 0;
+        for (Article article : DemoCatalog.ARTICLES) {
+            if (!priced.contains(article.sku())) {
+                Money amount = DemoCatalog.price(article, location);
+                PriceEntity price = new PriceEntity();
+                price.id = UUID.randomUUID().toString();
+                price.sku = article.sku();
+                price.storeId = location.id();
+                price.currency = amount.currencyCode();
+                price.amount = amount.amount();
+                em.persist(price);
+                added++;
             }
         }
+        return added;
     }
 }

@@ -3,14 +3,7 @@ package org.omnitill.order.internal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
 
 import javax.persistence.EntityManager;
 import javax.persistence.LockModeType;
@@ -22,13 +15,11 @@ import org.omnitill.api.cart.LineView;
 import org.omnitill.api.cart.TaxBreakdown;
 import org.omnitill.api.cart.TenderView;
 import org.omnitill.api.device.Receipt;
-import org.omnitill.api.device.ReceiptPrinter;
 import org.omnitill.api.error.OmnitillException;
 import org.omnitill.api.inventory.InventoryService;
 import org.omnitill.api.order.OrderService;
 import org.omnitill.api.order.OrderView;
 import org.omnitill.api.payment.TenderStatus;
-import org.omnitill.api.plugin.PluginProperties;
 import org.omnitill.api.store.StoreService;
 import org.omnitill.api.store.StoreView;
 import org.omnitill.persistence.NodeIdentity;
@@ -42,24 +33,16 @@ import org.omnitill.persistence.model.OrderTaxEntity;
 import org.omnitill.persistence.model.OutboxEventEntity;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Checkout. The cart row is locked, stock is taken line by line with conditional updates, the
  * store's order number is drawn and the order written, all in one transaction: a failure at any
  * step leaves cart, stock and numbering as they were. Receipts print after the commit, off the
- * request thread; a printer can never undo a sale.
+ * request thread ({@link ReceiptPrinting}); a printer can never undo a sale.
  */
 @Component(service = OrderService.class)
 public class OrderServiceImpl implements OrderService {
-
-    private static final Logger LOG = LoggerFactory.getLogger(OrderServiceImpl.class);
 
     private final TransactionRunner tx;
     private final CartService carts;
@@ -67,60 +50,37 @@ public class OrderServiceImpl implements OrderService {
     private final StoreService stores;
     private final NodeIdentity node;
     private final Clock clock;
-    private final Map<ReceiptPrinter, Object> printers = new ConcurrentHashMap<>();
-    private final ExecutorService printing = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "omnitill-receipt-printing");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ReceiptPrinting printing;
 
     @Activate
     public OrderServiceImpl(@Reference TransactionRunner tx, @Reference CartService carts,
-            @Reference InventoryService inventory, @Reference StoreService stores, @Reference NodeIdentity node) {
-        this(tx, carts, inventory, stores, node, Clock.systemDefaultZone());
+            @Reference InventoryService inventory, @Reference StoreService stores, @Reference NodeIdentity node,
+            @Reference ReceiptPrinting printing) {
+        this(tx, carts, inventory, stores, node, printing, Clock.systemDefaultZone());
     }
 
     OrderServiceImpl(TransactionRunner tx, CartService carts, InventoryService inventory, StoreService stores,
-            NodeIdentity node, Clock clock) {
+            NodeIdentity node, ReceiptPrinting printing, Clock clock) {
         this.tx = tx;
         this.carts = carts;
         this.inventory = inventory;
         this.stores = stores;
         this.node = node;
+        this.printing = printing;
         this.clock = clock;
-    }
-
-    @Deactivate
-    void deactivate() throws InterruptedException {
-        printing.shutdown();
-        printing.awaitTermination(5, TimeUnit.SECONDS);
-    }
-
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY, unbind = "removePrinter")
-    void addPrinter(ReceiptPrinter printer, Map<String, Object> properties) {
-        Object stores = properties.get(PluginProperties.STORES);
-        printers.put(printer, stores == null ? "*" : stores);
-    }
-
-    void removePrinter(ReceiptPrinter printer) {
-        printers.remove(printer);
     }
 
     @Override
     public OrderView checkout(String cartId, String cashier) {
         return tx.required(em -> {
-            Placed placed = place(em, cartId, cashier);
-            // the caller's transaction may be wider than ours (idempotency records): print only what committed
-            tx.afterCommit(() -> print(placed));
+            Receipt placed = place(em, cartId, cashier);
+            printing.printAfterCommit(tx, placed, placed.order().storeId(), "order " + placed.order().orderNumber());
             return placed.order();
         });
     }
 
-    private record Placed(OrderView order, String receipt) {
-    }
-
-    private Placed place(EntityManager em, String cartId, String cashier) {
+    /** Writes the order and returns it with its receipt text. */
+    private Receipt place(EntityManager em, String cartId, String cashier) {
         CartEntity cart = cartId == null ? null : em.find(CartEntity.class, cartId, LockModeType.PESSIMISTIC_WRITE);
         if (cart == null) {
             throw OmnitillException.notFound("cart_not_found", "there is no cart '" + cartId + "'");
@@ -242,7 +202,7 @@ public class OrderServiceImpl implements OrderService {
         event.createdAt = now;
         em.persist(event);
         em.flush();
-        return new Placed(orderView, receipt);
+        return new Receipt(orderView, receipt);
     }
 
     /** Draws the store's next order number under a row lock, so numbers are gapless and never repeat. */
@@ -275,45 +235,4 @@ public class OrderServiceImpl implements OrderService {
         }
         return order;
     }
-
-    private void print(Placed placed) {
-        List<ReceiptPrinter> targets = printers.entrySet().stream()
-                .filter(e -> serves(e.getValue(), placed.order().storeId()))
-                .map(Map.Entry::getKey).toList();
-        if (targets.isEmpty()) {
-            return;
-        }
-        Receipt receipt = new Receipt(placed.order(), placed.receipt());
-        try {
-            printing.execute(() -> targets.forEach(printer -> {
-                try {
-                    printer.print(receipt);
-                } catch (Exception e) {
-                    LOG.warn("Receipt of order {} was not printed: {}", placed.order().orderNumber(), e.getMessage());
-                }
-            }));
-        } catch (RejectedExecutionException e) {
-            LOG.warn("Receipt of order {} was not printed: the order service is stopping", placed.order().orderNumber());
-        }
-    }
-
-    /** Whether a printer's store list (a string, array or collection; '*' for all) includes the store. */
-    static boolean serves(Object stores, String storeId) {
-        Iterable<?> ids;
-        if (stores instanceof String[] array) {
-            ids = List.of(array);
-        } else if (stores instanceof Iterable<?> iterable) {
-            ids = iterable;
-        } else {
-            ids = List.of(String.valueOf(stores).split("\\s*,\\s*"));
-        }
-        for (Object id : ids) {
-            String s = String.valueOf(id).trim();
-            if (s.equals("*") || s.equals(storeId)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
 }

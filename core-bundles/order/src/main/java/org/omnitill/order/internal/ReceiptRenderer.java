@@ -1,30 +1,24 @@
 package org.omnitill.order.internal;
 
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.HashMap;
 import java.util.Map;
 
 import org.omnitill.api.cart.LineView;
 import org.omnitill.api.cart.TaxBreakdown;
 import org.omnitill.api.cart.TenderView;
-import org.omnitill.api.catalog.UnitOfMeasure;
 import org.omnitill.api.money.Money;
 import org.omnitill.api.order.OrderView;
 import org.omnitill.api.store.StoreView;
 
 /**
- * Renders an order as receipt text for a 42-column printer: lines with a tax letter, totals,
- * tenders and the tax breakdown per rate, as EU receipts must show it.
+ * Renders an order as receipt text for a 42-column printer ({@link ReceiptLayout}): lines with a
+ * tax letter, totals, tenders and the tax breakdown per rate, as EU receipts must show it.
  *
  * <p>A line whose price was overridden shows {@code Price override 2.49 -> 1.99} under it; a
  * discounted line shows its amount before the discount and under it {@code Discount 10%} with the
  * negative amount in the amount column, so that the column adds up to the subtotal.
  */
 final class ReceiptRenderer {
-
-    static final int WIDTH = 42;
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private ReceiptRenderer() {
     }
@@ -35,90 +29,62 @@ final class ReceiptRenderer {
 
     /** @param exemptionCertificate the customer's tax exemption certificate, printed when not null */
     static String render(OrderView order, StoreView store, ZoneId zone, String exemptionCertificate) {
-        Map<String, Character> letters = new HashMap<>();
-        char next = 'A';
-        for (TaxBreakdown tax : order.taxes()) {
-            letters.put(tax.code(), next++);
-        }
-        StringBuilder out = new StringBuilder();
-        center(out, store.name());
-        if (store.city() != null) {
-            center(out, (store.postalCode() == null ? "" : store.postalCode() + " ") + store.city());
-        }
-        rule(out);
-        pair(out, "Order " + order.orderNumber(), TIME.format(order.placedAt().atZone(zone)));
-        pair(out, order.registerId() == null ? order.channel() : "Register " + order.registerId(),
+        Map<String, Character> letters =
+                ReceiptLayout.taxLetters(order.taxes().stream().map(TaxBreakdown::code).toList());
+        ReceiptLayout out = new ReceiptLayout().storeHeader(store).rule();
+        out.pair("Order " + order.orderNumber(), ReceiptLayout.time(order.placedAt(), zone));
+        out.pair(order.registerId() == null ? order.channel() : "Register " + order.registerId(),
                 order.cashier() == null ? "" : "Cashier " + order.cashier());
-        rule(out);
+        out.rule();
         for (LineView line : order.lines()) {
-            out.append(clip(line.name(), WIDTH)).append('\n');
-            String qty = line.unit() == UnitOfMeasure.EACH
-                    ? line.quantity().toPlainString() + " x " + line.unitPrice().amount().toPlainString()
-                    : line.quantity().toPlainString() + " " + line.unit().symbol() + " x "
-                            + line.unitPrice().amount().toPlainString() + "/" + line.unit().symbol();
-            String letter = letterOf(line, letters);
-            pair(out, "  " + qty, line.undiscountedTotal().amount().toPlainString() + " " + letter);
+            out.line(line.name());
+            String qty = ReceiptLayout.quantity(line.quantity().toPlainString(), line.unit(),
+                    line.unitPrice().amount());
+            out.pair("  " + qty,
+                    amount(line.undiscountedTotal()) + " " + ReceiptLayout.letterOf(line.taxCode(), letters));
             if (line.priceOverridden()) {
-                out.append(clip("  Price override " + line.regularUnitPrice().amount().toPlainString() + " -> "
-                        + line.unitPrice().amount().toPlainString(), WIDTH)).append('\n');
+                out.line("  Price override " + amount(line.regularUnitPrice()) + " -> " + amount(line.unitPrice()));
             }
             if (line.discount().isPositive()) {
                 String label = line.discountPercent() == null ? "  Discount"
                         : "  Discount " + line.discountPercent().toPlainString() + "%";
-                pair(out, label, line.discount().negate().amount().toPlainString() + "  ");
+                out.pair(label, amount(line.discount().negate()) + "  ");
             }
         }
-        rule(out);
+        out.rule();
         if (!order.pricesIncludeTax()) {
-            pair(out, "Subtotal", amount(order.subtotal()));
-            pair(out, "Tax", amount(order.taxTotal()));
+            out.pair("Subtotal", amount(order.subtotal()));
+            out.pair("Tax", amount(order.taxTotal()));
         }
-        pair(out, "TOTAL " + order.currency().getCurrencyCode(), amount(order.total()));
+        out.pair("TOTAL " + order.currency().getCurrencyCode(), amount(order.total()));
         if (!order.rounding().isZero()) {
-            pair(out, "Cash rounding", signed(order.rounding()));
-            pair(out, "To pay", amount(order.total().plus(order.rounding())));
+            out.pair("Cash rounding", signed(order.rounding()));
+            out.pair("To pay", amount(order.total().plus(order.rounding())));
         }
         for (TenderView tender : order.payments()) {
-            pair(out, capitalize(tender.method()), amount(tender.tendered()));
+            out.pair(ReceiptLayout.capitalize(tender.method()), amount(tender.tendered()));
         }
         if (!order.changeGiven().isZero()) {
-            pair(out, "Change", amount(order.changeGiven()));
+            out.pair("Change", amount(order.changeGiven()));
         }
-        rule(out);
+        out.rule();
         if (exemptionCertificate != null) {
-            String oneLine = "Tax exemption certificate " + exemptionCertificate;
-            if (oneLine.length() <= WIDTH) {
-                out.append(oneLine).append('\n');
-            } else {
-                // printed whole, never clipped: the certificate is what the exemption rests on
-                out.append("Tax exemption certificate").append('\n');
-                for (int i = 0; i < exemptionCertificate.length(); i += WIDTH - 2) {
-                    out.append("  ").append(exemptionCertificate, i, Math.min(exemptionCertificate.length(), i + WIDTH - 2))
-                            .append('\n');
-                }
-            }
-            rule(out);
+            // printed whole, never clipped: the certificate is what the exemption rests on
+            out.wrapped("Tax exemption certificate", exemptionCertificate).rule();
         }
         if (!order.taxes().isEmpty()) {
-            out.append(String.format("%-12s%10s%10s%10s%n", "Tax", "Net", "Tax", "Gross"));
+            out.taxHeader();
             for (TaxBreakdown tax : order.taxes()) {
-                out.append(String.format("%-12s%10s%10s%10s%n",
-                        clip(letters.get(tax.code()) + " " + tax.rate().toPlainString() + "%", 12),
-                        amount(tax.taxableAmount()), amount(tax.tax()), amount(tax.grossAmount())));
+                out.taxRow(letters.getOrDefault(tax.code(), ' '), tax.rate(), amount(tax.taxableAmount()),
+                        amount(tax.tax()), amount(tax.grossAmount()));
             }
             if (order.pricesIncludeTax()) {
-                out.append("Prices include tax.\n");
+                out.line("Prices include tax.");
             }
-            rule(out);
+            out.rule();
         }
-        center(out, "Thank you for shopping with us");
+        out.center("Thank you for shopping with us");
         return out.toString();
-    }
-
-    /** The letter of the rate a line was taxed at; blank when untaxed or taxed at several rates. */
-    private static String letterOf(LineView line, Map<String, Character> letters) {
-        Character letter = line.taxCode() == null ? null : letters.get(line.taxCode());
-        return letter == null ? " " : String.valueOf(letter);
     }
 
     private static String amount(Money money) {
@@ -127,28 +93,5 @@ final class ReceiptRenderer {
 
     private static String signed(Money money) {
         return (money.isNegative() ? "" : "+") + money.amount().toPlainString();
-    }
-
-    private static String capitalize(String s) {
-        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
-    }
-
-    private static String clip(String s, int width) {
-        return s.length() <= width ? s : s.substring(0, width);
-    }
-
-    private static void rule(StringBuilder out) {
-        out.append("-".repeat(WIDTH)).append('\n');
-    }
-
-    private static void center(StringBuilder out, String text) {
-        String t = clip(text, WIDTH);
-        out.append(" ".repeat((WIDTH - t.length()) / 2)).append(t).append('\n');
-    }
-
-    private static void pair(StringBuilder out, String left, String right) {
-        int room = WIDTH - right.length() - 1;
-        String l = clip(left, Math.max(room, 0));
-        out.append(l).append(" ".repeat(Math.max(1, WIDTH - l.length() - right.length()))).append(right).append('\n');
     }
 }

@@ -13,17 +13,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
 
 import javax.persistence.EntityManager;
 import javax.persistence.LockModeType;
 
 import org.omnitill.api.device.Receipt;
-import org.omnitill.api.device.ReceiptPrinter;
 import org.omnitill.api.error.OmnitillException;
 import org.omnitill.api.inventory.InventoryService;
 import org.omnitill.api.money.Money;
@@ -33,7 +27,6 @@ import org.omnitill.api.order.ReturnRequest;
 import org.omnitill.api.order.ReturnService;
 import org.omnitill.api.order.ReturnView;
 import org.omnitill.api.payment.TenderStatus;
-import org.omnitill.api.plugin.PluginProperties;
 import org.omnitill.api.store.StoreService;
 import org.omnitill.api.store.StoreView;
 import org.omnitill.persistence.NodeIdentity;
@@ -51,13 +44,7 @@ import org.omnitill.persistence.model.ReturnSequenceEntity;
 import org.omnitill.persistence.model.StoreEntity;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Returns of placed orders, at any location in the order's currency.
@@ -66,7 +53,7 @@ import org.slf4j.LoggerFactory;
  * the other and each sees what the ones before it returned; then the whole request is checked, and
  * only then is anything written (return, refunds, tax per rate, the store's return number, stock
  * back in, outbox event). A failure at any step leaves none of it behind. The return receipt
- * prints after the commit, off the request thread.
+ * prints after the commit, off the request thread ({@link ReceiptPrinting}).
  *
  * <p><b>Amounts.</b> An order line was paid {@code P = net + tax} (the line total is gross where
  * prices include tax, net plus the line's stored tax elsewhere). What was paid and its tax are each
@@ -96,7 +83,6 @@ public class ReturnServiceImpl implements ReturnService {
     static final String STOCK_REASON = "return";
     static final String CASH = "cash";
 
-    private static final Logger LOG = LoggerFactory.getLogger(ReturnServiceImpl.class);
     private static final int MAX_REASON = 255;
     private static final int MAX_STAFF_ID = 64;
 
@@ -105,43 +91,22 @@ public class ReturnServiceImpl implements ReturnService {
     private final StoreService stores;
     private final NodeIdentity node;
     private final Clock clock;
-    private final Map<ReceiptPrinter, Object> printers = new ConcurrentHashMap<>();
-    private final ExecutorService printing = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "omnitill-return-receipt-printing");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ReceiptPrinting printing;
 
     @Activate
     public ReturnServiceImpl(@Reference TransactionRunner tx, @Reference InventoryService inventory,
-            @Reference StoreService stores, @Reference NodeIdentity node) {
-        this(tx, inventory, stores, node, Clock.systemDefaultZone());
+            @Reference StoreService stores, @Reference NodeIdentity node, @Reference ReceiptPrinting printing) {
+        this(tx, inventory, stores, node, printing, Clock.systemDefaultZone());
     }
 
     ReturnServiceImpl(TransactionRunner tx, InventoryService inventory, StoreService stores, NodeIdentity node,
-            Clock clock) {
+            ReceiptPrinting printing, Clock clock) {
         this.tx = tx;
         this.inventory = inventory;
         this.stores = stores;
         this.node = node;
+        this.printing = printing;
         this.clock = clock;
-    }
-
-    @Deactivate
-    void deactivate() throws InterruptedException {
-        printing.shutdown();
-        printing.awaitTermination(5, TimeUnit.SECONDS);
-    }
-
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY, unbind = "removePrinter")
-    void addPrinter(ReceiptPrinter printer, Map<String, Object> properties) {
-        Object storeIds = properties.get(PluginProperties.STORES);
-        printers.put(printer, storeIds == null ? "*" : storeIds);
-    }
-
-    void removePrinter(ReceiptPrinter printer) {
-        printers.remove(printer);
     }
 
     @Override
@@ -149,9 +114,10 @@ public class ReturnServiceImpl implements ReturnService {
         checkRequest(request);
         return tx.required(em -> {
             Processed processed = process(em, orderId, request);
-            // the caller's transaction may be wider than ours: print only what committed
-            tx.afterCommit(() -> print(processed));
-            return processed.view();
+            ReturnView ret = processed.view();
+            printing.printAfterCommit(tx, new Receipt(processed.document(), ret.receipt()), ret.storeId(),
+                    "return " + ret.number());
+            return ret;
         });
     }
 
@@ -557,27 +523,5 @@ public class ReturnServiceImpl implements ReturnService {
 
     private static String plain(BigDecimal quantity) {
         return ReturnViews.plain(quantity).toPlainString();
-    }
-
-    private void print(Processed processed) {
-        ReturnView ret = processed.view();
-        List<ReceiptPrinter> targets = printers.entrySet().stream()
-                .filter(e -> OrderServiceImpl.serves(e.getValue(), ret.storeId()))
-                .map(Map.Entry::getKey).toList();
-        if (targets.isEmpty()) {
-            return;
-        }
-        Receipt receipt = new Receipt(processed.document(), ret.receipt());
-        try {
-            printing.execute(() -> targets.forEach(printer -> {
-                try {
-                    printer.print(receipt);
-                } catch (Exception e) {
-                    LOG.warn("Receipt of return {} was not printed: {}", ret.number(), e.getMessage());
-                }
-            }));
-        } catch (RejectedExecutionException e) {
-            LOG.warn("Receipt of return {} was not printed: the return service is stopping", ret.number());
-        }
     }
 }

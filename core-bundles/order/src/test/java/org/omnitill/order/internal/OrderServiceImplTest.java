@@ -55,8 +55,9 @@ class OrderServiceImplTest {
     private final JpaStoreService stores = new JpaStoreService(db.tx());
     private final JpaInventoryService inventory = new JpaInventoryService(db.tx(), () -> "node-1");
     private final CartServiceImpl carts = new CartServiceImpl(db.tx(), new JpaCatalogService(db.tx()), stores);
+    private final ReceiptPrinting printing = new ReceiptPrinting();
     private final OrderServiceImpl orders = new OrderServiceImpl(db.tx(), carts, inventory, stores, () -> "node-1",
-            Clock.fixed(Instant.parse("2026-12-04T10:15:00Z"), ZoneOffset.UTC));
+            printing, Clock.fixed(Instant.parse("2026-12-04T10:15:00Z"), ZoneOffset.UTC));
     private final FlatVat vat = new FlatVat();
 
     @BeforeEach
@@ -77,8 +78,8 @@ class OrderServiceImplTest {
     }
 
     @AfterEach
-    void close() throws InterruptedException {
-        orders.deactivate();
+    void close() {
+        printing.shutdown();
         db.close();
     }
 
@@ -207,26 +208,17 @@ class OrderServiceImplTest {
         ReceiptPrinter broken = r -> {
             throw new org.omnitill.api.device.DeviceException("paper out");
         };
-        orders.addPrinter(broken, Map.of());
-        orders.addPrinter(good, Map.of(PluginProperties.STORES, new String[] {"shop"}));
-        orders.addPrinter(elsewhere, Map.of(PluginProperties.STORES, "other"));
+        printing.addPrinter(broken, Map.of());
+        printing.addPrinter(good, Map.of(PluginProperties.STORES, new String[] {"shop"}));
+        printing.addPrinter(elsewhere, Map.of(PluginProperties.STORES, "other"));
         OrderView order = orders.checkout(paidCart("A", 1), "alice");
         Receipt receipt = printed.poll(10, TimeUnit.SECONDS);
         assertEquals(order.id(), receipt.order().id());
         assertEquals(orders.receipt(order.id()), receipt.text());
         assertTrue(printed.poll(200, TimeUnit.MILLISECONDS) == null, "only the printer of the store prints");
-        orders.removePrinter(good);
+        printing.removePrinter(good);
         orders.checkout(paidCart("A", 1), "alice");
         assertTrue(printed.poll(300, TimeUnit.MILLISECONDS) == null);
-    }
-
-    @Test
-    void storeListsMatchExactlyOrByWildcard() {
-        assertTrue(OrderServiceImpl.serves("*", "shop"));
-        assertTrue(OrderServiceImpl.serves("a, shop", "shop"));
-        assertTrue(OrderServiceImpl.serves(List.of("shop"), "shop"));
-        assertFalse(OrderServiceImpl.serves("shopping", "shop"));
-        assertFalse(OrderServiceImpl.serves(new String[] {"a"}, "shop"));
     }
 
     @Test
@@ -266,7 +258,7 @@ class OrderServiceImplTest {
 
         String receipt = orders.receipt(order.id());
         List<String> rows = List.of(receipt.split("\n"));
-        assertTrue(rows.stream().allMatch(r -> r.length() <= ReceiptRenderer.WIDTH), receipt);
+        assertTrue(rows.stream().allMatch(r -> r.length() <= ReceiptLayout.WIDTH), receipt);
         int at = rows.indexOf("Article A");
         assertEquals(row("  2 x 1.99", "3.98 A"), rows.get(at + 1), receipt);
         assertEquals("  Price override 2.99 -> 1.99", rows.get(at + 2), receipt);
@@ -281,7 +273,7 @@ class OrderServiceImplTest {
 
     /** A receipt row: text on the left, an amount column on the right, 42 columns in all. */
     private static String row(String left, String right) {
-        return left + " ".repeat(ReceiptRenderer.WIDTH - left.length() - right.length()) + right;
+        return left + " ".repeat(ReceiptLayout.WIDTH - left.length() - right.length()) + right;
     }
 
     @Test
@@ -293,7 +285,7 @@ class OrderServiceImplTest {
         carts.pay(cartId, "card", due);
         String receipt = orders.receipt(orders.checkout(cartId, "alice").id());
         assertTrue(receipt.replace("\n  ", "").contains(certificate), receipt);
-        assertTrue(List.of(receipt.split("\n")).stream().allMatch(r -> r.length() <= ReceiptRenderer.WIDTH), receipt);
+        assertTrue(List.of(receipt.split("\n")).stream().allMatch(r -> r.length() <= ReceiptLayout.WIDTH), receipt);
     }
 
     @Test

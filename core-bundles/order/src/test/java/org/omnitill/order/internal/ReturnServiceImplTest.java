@@ -74,9 +74,11 @@ class ReturnServiceImplTest {
     private final JpaStoreService stores = new JpaStoreService(db.tx());
     private final JpaInventoryService inventory = new JpaInventoryService(db.tx(), () -> "node-1");
     private final CartServiceImpl carts = new CartServiceImpl(db.tx(), new JpaCatalogService(db.tx()), stores);
+    private final ReceiptPrinting printing = new ReceiptPrinting();
     private final OrderServiceImpl orders = new OrderServiceImpl(db.tx(), carts, inventory, stores, () -> "node-1",
-            CLOCK);
-    private final ReturnServiceImpl returns = new ReturnServiceImpl(db.tx(), inventory, stores, () -> "node-1", CLOCK);
+            printing, CLOCK);
+    private final ReturnServiceImpl returns = new ReturnServiceImpl(db.tx(), inventory, stores, () -> "node-1",
+            printing, CLOCK);
     private final FlatVat vat = new FlatVat();
     private final TwoRateSalesTax salesTax = new TwoRateSalesTax();
 
@@ -138,9 +140,8 @@ class ReturnServiceImplTest {
     }
 
     @AfterEach
-    void close() throws InterruptedException {
-        returns.deactivate();
-        orders.deactivate();
+    void close() {
+        printing.shutdown();
         db.close();
     }
 
@@ -442,8 +443,9 @@ class ReturnServiceImplTest {
     @Test
     void theReturnReceiptShowsNegativeLinesTaxesRefundsAndStaffAndPrintsAfterCommit() throws Exception {
         BlockingQueue<Receipt> printed = new LinkedBlockingQueue<>();
-        returns.addPrinter(printed::add, Map.of(PluginProperties.STORES, "shop"));
         OrderView order = order("shop", "A", 2, "B", 1);
+        // one printer whiteboard for sales and returns: attached after the sale, it gets only the return
+        printing.addPrinter(printed::add, Map.of(PluginProperties.STORES, "shop"));
         ReturnView ret = returns.returnLines(order.id(), request(null, back(order, "A", "1"), back(order, "B", "1")));
         String text = ret.receipt();
         for (String expected : List.of("RETURN", "Return R-shop-000001", "Order shop-000001", "Article A",
@@ -452,7 +454,7 @@ class ReturnServiceImplTest {
                 "2026-12-04 10:15")) {
             assertTrue(text.contains(expected), "missing '" + expected + "' in\n" + text);
         }
-        text.lines().forEach(l -> assertTrue(l.length() <= ReceiptRenderer.WIDTH, "too wide: '" + l + "'"));
+        text.lines().forEach(l -> assertTrue(l.length() <= ReceiptLayout.WIDTH, "too wide: '" + l + "'"));
         assertEquals(text, returns.returnById(ret.id()).receipt());
 
         Receipt receipt = printed.poll(10, TimeUnit.SECONDS);
@@ -523,33 +525,26 @@ class ReturnServiceImplTest {
                 inventory.add(locationId, sku, quantity, reason, reference);
             }
         };
-        ReturnServiceImpl failing = new ReturnServiceImpl(db.tx(), failsOnB, stores, () -> "node-1", CLOCK);
-        try {
-            OrderView order = order("shop", "A", 2, "B", 1);
-            ReturnRequest all = request(null, back(order, "A", "2"), back(order, "B", "1"));
-            assertThrows(IllegalStateException.class, () -> failing.returnLines(order.id(), all));
+        ReturnServiceImpl failing = new ReturnServiceImpl(db.tx(), failsOnB, stores, () -> "node-1", printing,
+                CLOCK);
+        OrderView order = order("shop", "A", 2, "B", 1);
+        ReturnRequest all = request(null, back(order, "A", "2"), back(order, "B", "1"));
+        assertThrows(IllegalStateException.class, () -> failing.returnLines(order.id(), all));
 
-            assertQuantity("48", stock("shop", "A"));
-            assertQuantity("9", stock("shop", "B"));
-            assertEquals(List.of(), returns.returnsOf(order.id()));
-            assertEquals(0, count("SELECT COUNT(r) FROM OrderReturnEntity r"));
-            assertEquals(0, count("SELECT COUNT(l) FROM OrderReturnLineEntity l"));
-            assertEquals(0, count("SELECT COUNT(t) FROM OrderReturnTaxEntity t"));
-            assertEquals(0, count("SELECT COUNT(r) FROM RefundEntity r"));
-            assertEquals(0, count("SELECT COUNT(s) FROM ReturnSequenceEntity s"));
-            assertEquals(0, count("SELECT COUNT(m) FROM StockMovementEntity m WHERE m.reason = 'return'"));
-            assertEquals(0, count("SELECT COUNT(e) FROM OutboxEventEntity e WHERE e.eventType = 'order.returned'"));
+        assertQuantity("48", stock("shop", "A"));
+        assertQuantity("9", stock("shop", "B"));
+        assertEquals(List.of(), returns.returnsOf(order.id()));
+        assertEquals(0, count("SELECT COUNT(r) FROM OrderReturnEntity r"));
+        assertEquals(0, count("SELECT COUNT(l) FROM OrderReturnLineEntity l"));
+        assertEquals(0, count("SELECT COUNT(t) FROM OrderReturnTaxEntity t"));
+        assertEquals(0, count("SELECT COUNT(r) FROM RefundEntity r"));
+        assertEquals(0, count("SELECT COUNT(s) FROM ReturnSequenceEntity s"));
+        assertEquals(0, count("SELECT COUNT(m) FROM StockMovementEntity m WHERE m.reason = 'return'"));
+        assertEquals(0, count("SELECT COUNT(e) FROM OutboxEventEntity e WHERE e.eventType = 'order.returned'"));
 
-            ReturnView ret = returns.returnLines(order.id(), all);
-            assertEquals("R-shop-000001", ret.number());
-            assertEquals(order.total(), ret.refundTotal());
-        } finally {
-            try {
-                failing.deactivate();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        ReturnView ret = returns.returnLines(order.id(), all);
+        assertEquals("R-shop-000001", ret.number());
+        assertEquals(order.total(), ret.refundTotal());
     }
 
     @Test

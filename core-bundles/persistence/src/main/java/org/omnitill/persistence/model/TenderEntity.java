@@ -14,7 +14,12 @@ import javax.persistence.Table;
 
 import org.omnitill.api.payment.TenderStatus;
 
-/** A payment towards a cart. Amounts are in the cart's currency. */
+/**
+ * A payment towards a cart, and where it stands: {@code PENDING} while the provider is asked (or its
+ * answer is unknown), then {@code CAPTURED}, {@code AUTHORIZED} or {@code FAILED}; a captured or pending
+ * tender can be {@code VOIDED} before checkout. The id is the payment id the provider saw. Amounts are
+ * in the cart's currency.
+ */
 @Entity
 @Table(name = "OT_TENDER")
 public class TenderEntity {
@@ -43,4 +48,21 @@ public class TenderEntity {
     public String message;
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+    /** What may be kept of a card payment: never the card number. */
+    @Column(name = "card_brand", length = 32)
+    public String cardBrand;
+    @Column(name = "masked_pan", length = 32)
+    public String maskedPan;
+    @Column(name = "card_token", length = 128)
+    public String cardToken;
+    @Column(name = "authorisation_code", length = 32)
+    public String authorisationCode;
+    /** The method-specific input the payment was requested with (JSON object), for status, cancel and refund. */
+    @Column(name = "request_data", length = 2048)
+    public String requestData;
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+    /** What was owed when the payment was asked for; the provider's answer must not settle more. */
+    @Column(name = "amount_due", precision = 19, scale = 4)
+    public BigDecimal amountDue;
 }

@@ -2,7 +2,7 @@
  * The JPA entities of the core. Core-internal: exported for the core's own bundles only; plugins
  * and the REST layer see the API's view records, never these.
  */
-@Version("1.1.0")
+@Version("1.2.0")
 @Export
 package org.omnitill.persistence.model;
 

@@ -12,6 +12,7 @@ import org.omnitill.persistence.model.BarcodeEntity;
 import org.omnitill.persistence.model.OrderSequenceEntity;
 import org.omnitill.persistence.model.PriceEntity;
 import org.omnitill.persistence.model.ProductEntity;
+import org.omnitill.persistence.model.ProductTaxCategoryEntity;
 import org.omnitill.persistence.model.StockEntity;
 import org.omnitill.persistence.model.StoreEntity;
 
@@ -66,6 +67,18 @@ public final class Fixtures {
         p.currency = currency;
         em.persist(p);
         return p;
+    }
+
+    /** The article's tax category in one country, overriding its default there. */
+    public static ProductTaxCategoryEntity taxCategory(EntityManager em, String sku, String country,
+            String taxCategory) {
+        ProductTaxCategoryEntity t = new ProductTaxCategoryEntity();
+        t.id = ProductTaxCategoryEntity.idOf(sku, country);
+        t.sku = sku;
+        t.country = country;
+        t.taxCategory = taxCategory;
+        em.persist(t);
+        return t;
     }
 
     public static StockEntity stock(EntityManager em, String locationId, String sku, String onHand) {

@@ -29,6 +29,9 @@ import org.omnitill.api.cart.CartView;
 import org.omnitill.api.cart.LineDiscount;
 import org.omnitill.api.cart.LineInput;
 import org.omnitill.api.cart.LineView;
+import org.omnitill.api.cart.PaymentOptions;
+import org.omnitill.api.cart.PaymentOutcome;
+import org.omnitill.api.cart.TenderView;
 import org.omnitill.api.money.Money;
 import org.omnitill.api.tax.TaxAddress;
 import org.omnitill.api.error.OmnitillException;
@@ -282,6 +285,11 @@ public class CartResource {
         return reason;
     }
 
+    /**
+     * Pays towards the cart. The {@code Idempotency-Key} becomes the payment's id at the provider, so a
+     * retry after a timeout finds the first attempt (and its tender) instead of charging again; the
+     * provider is never called inside a database transaction.
+     */
     @POST
     @Path("{id}/payments")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -296,8 +304,30 @@ public class CartResource {
         if (!request.amount().isPositive()) {
             throw OmnitillException.invalid("invalid_amount", "amount must be positive");
         }
-        return Responses.of(idempotent.execute(call(security, key, uri, body), 201,
-                () -> carts.pay(id, method, request.amount())));
+        if (key != null && (key.isBlank() || key.length() > IdempotentExecutor.MAX_KEY_LENGTH)) {
+            throw OmnitillException.invalid("invalid_idempotency_key",
+                    "Idempotency-Key must be 1 to " + IdempotentExecutor.MAX_KEY_LENGTH + " characters");
+        }
+        PaymentOutcome outcome = carts.pay(id, method, request.amount(), new PaymentOptions(key, request.data()));
+        return Response.status(201).entity(outcome).build();
+    }
+
+    /** Voids a payment before checkout (the provider cancels it; cash goes back): a supervisor's act. */
+    @DELETE
+    @Path("{id}/payments/{tenderId}")
+    public CartView voidPayment(@PathParam("id") String id, @PathParam("tenderId") String tenderId,
+            @HeaderParam(ApprovalHeader.NAME) String approval, @Context SecurityContext context) {
+        OmnitillPrincipal user = AuthResource.principal(context);
+        CartView before = carts.cart(id);
+        TenderView tender = before.payments().stream().filter(t -> t.id().equals(tenderId)).findFirst()
+                .orElseThrow(() -> OmnitillException.notFound("tender_not_found",
+                        "cart '" + id + "' has no payment '" + Requests.clip(tenderId) + "'"));
+        SecurityService.Approval approved = security.approve(user, approval, Permission.LINE_VOID);
+        CartView after = carts.voidPayment(id, tenderId);
+        audit.record(new AuditEvent("cart.payment.void", approved.actor(), approved.approver(),
+                "cart/" + id + "/payment/" + tenderId, AuditEvent.SUCCESS,
+                Map.of("method", tender.method(), "amount", tender.amount().toString(), "status", tender.status().name())));
+        return after;
     }
 
     @POST

@@ -25,7 +25,7 @@ final class RequestBodies {
     }
 
     /** {@code POST /carts/{id}/payments}. */
-    record Pay(String method, Money amount) {
+    record Pay(String method, Money amount, java.util.Map<String, String> data) {
     }
 
     /** {@code PUT /carts/{id}/lines/{lineId}/price}. */

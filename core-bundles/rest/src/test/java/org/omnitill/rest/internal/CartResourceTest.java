@@ -18,6 +18,7 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import javax.ws.rs.core.Response;
@@ -190,15 +191,18 @@ class CartResourceTest {
     }
 
     @Test
-    void paysWithAnExactAmount() throws Exception {
-        when(carts.pay("c1", "cash", Money.of("40.00", "EUR"))).thenReturn(Views.payment("c1"));
-        Response response = resource.pay("c1",
-                bytes("{\"method\":\"cash\",\"amount\":{\"amount\":\"40.00\",\"currency\":\"EUR\"}}"), "pay-1", anna,
-                uri("carts/c1/payments"));
+    void paysWithTheIdempotencyKeyAsThePaymentKey() throws Exception {
+        when(carts.pay("c1", "cash", Money.of("40.00", "EUR"),
+                new org.omnitill.api.cart.PaymentOptions("pay-1", Map.of("giftCardNumber", "6001"))))
+                .thenReturn(Views.payment("c1"));
+        Response response = resource.pay("c1", bytes("{\"method\":\"cash\",\"amount\":{\"amount\":\"40.00\","
+                + "\"currency\":\"EUR\"},\"data\":{\"giftCardNumber\":\"6001\"}}"), "pay-1", anna, uri("carts/c1/payments"));
         assertEquals(201, response.getStatus());
-        JsonNode outcome = body(response);
+        JsonNode outcome = json.valueToTree(response.getEntity());
         assertEquals("9.25", outcome.get("tender").get("change").get("amount").textValue());
         assertEquals("c1", outcome.get("cart").get("id").textValue());
+        assertInvalid("invalid_idempotency_key", () -> resource.pay("c1", bytes("{\"method\":\"cash\",\"amount\":"
+                + "{\"amount\":\"40.00\",\"currency\":\"EUR\"}}"), "x".repeat(256), anna, uri("carts/c1/payments")));
     }
 
     @Test
