@@ -45,6 +45,10 @@ import org.slf4j.LoggerFactory;
  * the seller is below the EU-wide threshold and not registered for the OSS, and a 0% export
  * component of the store's state for goods shipped out of the EU. Components name the taxing
  * state as their jurisdiction.
+ *
+ * <p>A sale with an exemption certificate (a supervisor-approved tax-exempt sale, e.g. to a
+ * diplomat or an export tax-free form) carries no VAT: every line gets one 0% component
+ * {@code CC-VAT-EXEMPT} of the taxing state named after the certificate.
  */
 @Component(service = TaxRule.class, configurationPid = EuVatTaxRule.PID, property = {
         PluginProperties.ID + "=eu-vat",
@@ -85,6 +89,8 @@ public class EuVatTaxRule implements TaxRule {
     }
 
     private static final String EXPORT_LABEL = "VAT 0% export (Art. 146)";
+    /** The code of the component of a certified exempt sale, after the country: {@code DE-VAT-EXEMPT}. */
+    static final String EXEMPT_CODE_SUFFIX = "-VAT-EXEMPT";
 
     private final RateTable rates;
     /** The 0% export component of each state in the data, by country. */
@@ -174,6 +180,7 @@ public class EuVatTaxRule implements TaxRule {
         TaxComponent export = place.export() ? exportComponents.get(country) : null;
         Currency currency = request.currency();
         List<TaxableLine> lines = request.lines();
+        String certificate = request.exemptionCertificate() == null ? "" : request.exemptionCertificate().strip();
 
         // Lines grouped by the rate that applies to them, each rate rounded once for the document.
         Map<VatRate, List<Integer>> byRate = new LinkedHashMap<>();
@@ -187,6 +194,10 @@ public class EuVatTaxRule implements TaxRule {
             String category = line.taxCategory() == null ? null : line.taxCategory().trim().toLowerCase(Locale.ROOT);
             VatRate rate = rates.rateOn(country, category, request.saleDate());
             byRate.computeIfAbsent(rate, r -> new ArrayList<>()).add(i);
+        }
+        if (!certificate.isEmpty()) {
+            // The categories were still checked: a certificate does not make an unknown category sellable.
+            return exempt(country, certificate, lines, currency);
         }
 
         LineTax[] result = new LineTax[lines.size()];
@@ -207,6 +218,23 @@ public class EuVatTaxRule implements TaxRule {
             }
         }
         return new TaxCalculation(Arrays.asList(result));
+    }
+
+    /**
+     * A sale under an exemption certificate: each line a 0% {@code CC-VAT-EXEMPT} component of the
+     * taxing state, named {@code VAT exempt (cert <certificate>)}, its whole amount taxable and no VAT.
+     * The certificate is not verified; approving the sale is the core's job.
+     */
+    private static TaxCalculation exempt(String country, String certificate, List<TaxableLine> lines,
+            Currency currency) {
+        TaxComponent component = new TaxComponent(country, country + EXEMPT_CODE_SUFFIX,
+                "VAT exempt (cert " + certificate + ")", BigDecimal.ZERO);
+        Money zero = Money.zero(currency);
+        List<LineTax> result = new ArrayList<>(lines.size());
+        for (TaxableLine line : lines) {
+            result.add(new LineTax(line.lineId(), component, line.amount(), zero));
+        }
+        return new TaxCalculation(result);
     }
 
     /** The countries this rule currently covers. */
