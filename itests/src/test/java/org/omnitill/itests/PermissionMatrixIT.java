@@ -139,6 +139,13 @@ public class PermissionMatrixIT extends SaleTestSupport {
             return as(r, "POST", "/api/v1/orders/" + placed.get("id").asText() + "/returns", Map.of("reason", "faulty",
                     "lines", List.of(Map.of("lineId", firstLine(placed), "quantity", 1))));
         }));
+        // cash refunds never fail, so authorised callers get that refusal: there is nothing to pay in cash instead
+        JsonNode returned = assertStatus(201, post("/api/v1/orders/" + orderId + "/returns", Map.of("reason", "faulty",
+                "lines", List.of(Map.of("lineId", firstLine(order), "quantity", 1))))).json();
+        String refundPath = "/api/v1/orders/" + orderId + "/returns/" + returned.get("id").asText() + "/refunds/"
+                + returned.get("refunds").get(0).get("id").asText() + "/cash";
+        list.add(new Endpoint("POST /orders/{id}/returns/{returnId}/refunds/{refundId}/cash", SUPERVISORS, 409,
+                r -> as(r, "POST", refundPath, null)));
         list.add(new Endpoint("GET /orders/{id}/returns", SELLERS, 200, r -> as(r, "GET",
                 "/api/v1/orders/" + orderId + "/returns", null)));
         list.add(new Endpoint("POST /registers/{id}/no-sale", SUPERVISORS, 200, r -> as(r, "POST",

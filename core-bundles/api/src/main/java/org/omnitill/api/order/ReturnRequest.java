@@ -7,6 +7,8 @@ import java.util.List;
 /**
  * A return of some or all of an order's goods.
  *
+* @param returnKey the client's idempotency key: a retried request with the same key answers the
+ *        return made the first time instead of refunding again; null for none
  * @param lines the order lines that come back; a line named twice counts with the sum of its quantities
  * @param reason why the goods come back (required), e.g. {@code damaged}
  * @param storeId the location where the goods come back into stock and the refund is paid out; null
@@ -15,10 +17,16 @@ import java.util.List;
  * @param approvedBy who approved it (a supervisor), or null
  */
 public record ReturnRequest(List<ReturnLineRequest> lines, String reason, String storeId, String processedBy,
-        String approvedBy) {
+        String approvedBy, String returnKey) {
 
     public ReturnRequest {
         // a copy that tolerates null entries, so that the service can refuse them with an error code
         lines = lines == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(lines));
+    }
+
+    /** The 1.1.0 form, without an idempotency key. */
+    public ReturnRequest(List<ReturnLineRequest> lines, String reason, String storeId, String processedBy,
+            String approvedBy) {
+        this(lines, reason, storeId, processedBy, approvedBy, null);
     }
 }

@@ -47,4 +47,14 @@ public interface ReturnService {
 
     /** @throws org.omnitill.api.error.OmnitillException {@code return_not_found} */
     ReturnView returnById(String returnId);
+
+    /**
+     * Pays a refund that its original payment method could not make ({@code FAILED}) in cash instead,
+     * with a supervisor's approval: the failed refund stays on record, a cash refund of the same amount
+     * is added.
+     *
+     * @throws org.omnitill.api.error.OmnitillException {@code return_not_found}, {@code refund_not_found}
+     *         (not found), {@code refund_not_failed} (conflict)
+     */
+    ReturnView refundInCash(String returnId, String refundId, String processedBy, String approvedBy);
 }

@@ -1,13 +1,9 @@
 package org.omnitill.cart.internal;
 
-import java.net.URLDecoder;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
 
 import javax.persistence.EntityManager;
@@ -107,37 +103,17 @@ final class Tenders {
         return query.setMaxResults(500).getResultList().stream().map(t -> reference(t, t.cart)).toList();
     }
 
-    /** {@code k=v&k2=v2}, URL-encoded and sorted: small, readable in the database, no JSON library needed. */
     static String encode(Map<String, String> data) {
-        if (data == null || data.isEmpty()) {
-            return null;
-        }
-        StringBuilder text = new StringBuilder();
-        new TreeMap<>(data).forEach((k, v) -> {
-            if (text.length() > 0) {
-                text.append('&');
-            }
-            text.append(URLEncoder.encode(k, StandardCharsets.UTF_8)).append('=')
-                    .append(URLEncoder.encode(v == null ? "" : v, StandardCharsets.UTF_8));
-        });
-        if (text.length() > 2048) {
+        String text = TenderEntity.encodeData(data);
+        if (text != null && text.length() > 2048) {
             throw org.omnitill.api.error.OmnitillException.invalid("payment_data_too_long",
                     "the payment's method data is longer than 2048 characters");
         }
-        return text.toString();
+        return text;
     }
 
     static Map<String, String> decode(String text) {
-        Map<String, String> data = new LinkedHashMap<>();
-        if (text == null || text.isEmpty()) {
-            return data;
-        }
-        for (String pair : text.split("&")) {
-            int eq = pair.indexOf('=');
-            data.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                    URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-        }
-        return data;
+        return TenderEntity.decodeData(text);
     }
 
     private static String clip(String value, int max) {

@@ -181,6 +181,9 @@ public class OrderServiceImpl implements OrderService {
             p.rounding = tender.rounding().amount();
             p.reference = tender.reference();
             p.createdAt = tender.createdAt();
+            p.cardBrand = tender.cardBrand();
+            p.maskedPan = tender.maskedPan();
+            p.authorisationCode = tender.authorisationCode();
             order.payments.add(p);
         }
         OrderView orderView = OrderViews.view(order);

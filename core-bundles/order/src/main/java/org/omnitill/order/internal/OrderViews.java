@@ -39,6 +39,7 @@ final class OrderViews {
                 Money.of(o.rounding, currency), Money.of(o.paid, currency), Money.of(o.changeGiven, currency),
                 o.payments.stream().map(p -> new TenderView(p.id, p.method, p.status, Money.of(p.amount, currency),
                         Money.of(p.tendered, currency), Money.of(p.changeGiven, currency),
-                        Money.of(p.rounding, currency), p.reference, p.createdAt)).toList());
+                        Money.of(p.rounding, currency), p.reference, p.createdAt, p.cardBrand, p.maskedPan,
+                        p.authorisationCode, null)).toList());
     }
 }

@@ -13,6 +13,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import javax.persistence.EntityManager;
 import javax.persistence.LockModeType;
@@ -24,7 +28,14 @@ import org.omnitill.api.money.Money;
 import org.omnitill.api.order.OrderView;
 import org.omnitill.api.order.ReturnLineRequest;
 import org.omnitill.api.order.ReturnRequest;
+import org.omnitill.api.audit.AuditEvent;
+import org.omnitill.api.audit.AuditTrail;
 import org.omnitill.api.order.ReturnService;
+import org.omnitill.api.payment.PaymentMethod;
+import org.omnitill.api.payment.PaymentReference;
+import org.omnitill.api.payment.RefundRequest;
+import org.omnitill.api.payment.RefundResult;
+import org.omnitill.api.plugin.PluginProperties;
 import org.omnitill.api.order.ReturnView;
 import org.omnitill.api.payment.TenderStatus;
 import org.omnitill.api.store.StoreService;
@@ -40,11 +51,18 @@ import org.omnitill.persistence.model.OrderReturnTaxEntity;
 import org.omnitill.persistence.model.OrderTaxEntity;
 import org.omnitill.persistence.model.OutboxEventEntity;
 import org.omnitill.persistence.model.RefundEntity;
+import org.omnitill.persistence.model.TenderEntity;
 import org.omnitill.persistence.model.ReturnSequenceEntity;
 import org.omnitill.persistence.model.StoreEntity;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Returns of placed orders, at any location in the order's currency.
@@ -70,13 +88,14 @@ import org.osgi.service.component.annotations.Reference;
  * rates in proportion to the tax each carried on the order.
  *
  * <p><b>Tenders.</b> The refund is spread over the order's tenders in proportion to what each has
- * left to refund. Cash is paid out at the counter. Payment plugins cannot refund yet
- * ({@link org.omnitill.api.payment.PaymentMethod} only takes payments), so a refund to any other
- * method is recorded as {@code REFUNDED} with a note saying the provider was not asked; making the
- * plugins carry out refunds is issue 5.
+ * left to refund, and each share is refunded to its original payment method by its plugin
+ * ({@link org.omnitill.api.payment.PaymentMethod#refund}), outside the return's transaction, with the
+ * refund's id as the provider's idempotency key. Cash is paid out at the counter.
  */
 @Component(service = ReturnService.class)
 public class ReturnServiceImpl implements ReturnService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReturnServiceImpl.class);
 
     static final String EVENT_TYPE = "order.returned";
     static final String AGGREGATE_TYPE = "return";
@@ -92,33 +111,224 @@ public class ReturnServiceImpl implements ReturnService {
     private final NodeIdentity node;
     private final Clock clock;
     private final ReceiptPrinting printing;
+    private final AuditTrail audit;
+    private final Map<String, PaymentMethod> methods = new ConcurrentHashMap<>();
+    private ScheduledExecutorService pendingRefunds;
 
     @Activate
     public ReturnServiceImpl(@Reference TransactionRunner tx, @Reference InventoryService inventory,
-            @Reference StoreService stores, @Reference NodeIdentity node, @Reference ReceiptPrinting printing) {
-        this(tx, inventory, stores, node, printing, Clock.systemDefaultZone());
+            @Reference StoreService stores, @Reference NodeIdentity node, @Reference ReceiptPrinting printing,
+            @Reference AuditTrail audit) {
+        this(tx, inventory, stores, node, printing, audit, Clock.systemDefaultZone());
+        // refunds a provider could not answer (or whose plugin was away) are asked again until they are settled
+        pendingRefunds = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "omnitill-pending-refunds");
+            thread.setDaemon(true);
+            return thread;
+        });
+        pendingRefunds.scheduleWithFixedDelay(this::retryPendingRefunds, 10, 30, TimeUnit.SECONDS);
     }
 
     ReturnServiceImpl(TransactionRunner tx, InventoryService inventory, StoreService stores, NodeIdentity node,
-            ReceiptPrinting printing, Clock clock) {
+            ReceiptPrinting printing, AuditTrail audit, Clock clock) {
         this.tx = tx;
         this.inventory = inventory;
         this.stores = stores;
         this.node = node;
         this.printing = printing;
+        this.audit = audit;
         this.clock = clock;
     }
 
+    @Deactivate
+    void deactivate() {
+        if (pendingRefunds != null) {
+            pendingRefunds.shutdownNow();
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, unbind = "removePaymentMethod")
+    void addPaymentMethod(PaymentMethod method, Map<String, Object> properties) {
+        Object id = properties.get(PluginProperties.ID);
+        if (id != null) {
+            methods.put(id.toString(), method);
+        }
+    }
+
+    void removePaymentMethod(PaymentMethod method) {
+        methods.values().removeIf(m -> m == method);
+    }
+
+    /** For tests: the plugin refunds to a method go to. */
+    PaymentMethod methodFor(String id) {
+        return methods.get(id);
+    }
+
+    /**
+     * Takes the goods back in one transaction (return, stock, refunds as {@code PENDING}, audit entry,
+     * outbox), then, outside it, asks each original payment method to refund its share and records the
+     * answers. A refund the provider cannot make ends {@code FAILED} (see {@link #refundInCash}); one it
+     * cannot answer stays {@code PENDING} and is asked again in the background.
+     */
     @Override
     public ReturnView returnLines(String orderId, ReturnRequest request) {
         checkRequest(request);
-        return tx.required(em -> {
-            Processed processed = process(em, orderId, request);
+        String returnId = request.returnKey() == null || request.returnKey().isBlank() ? UUID.randomUUID().toString()
+                : UUID.nameUUIDFromBytes(("return\u0000" + orderId + "\u0000" + request.returnKey())
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
+        boolean made = tx.required(em -> {
+            if (em.find(OrderReturnEntity.class, returnId) != null) {
+                return false; // a retry: the first attempt's return stands
+            }
+            Processed processed = process(em, orderId, request, returnId);
             ReturnView ret = processed.view();
+            audit.record(new AuditEvent("order.refund", staff(request.processedBy()), request.approvedBy(),
+                    "order/" + orderId, AuditEvent.SUCCESS, Map.of("return", ret.number(),
+                            "refund", ret.refundTotal().toString(), "reason", ret.reason())));
             printing.printAfterCommit(tx, new Receipt(processed.document(), ret.receipt()), ret.storeId(),
                     "return " + ret.number());
-            return ret;
+            return true;
         });
+        if (!made) {
+            ReturnView earlier = returnById(returnId);
+            if (!earlier.orderId().equals(orderId)) {
+                throw OmnitillException.conflict("idempotency_key_reused", "this Idempotency-Key was used for another return");
+            }
+        }
+        executeRefunds(returnId);
+        return returnById(returnId);
+    }
+
+    private static String staff(String name) {
+        return name == null || name.isBlank() ? "system" : name;
+    }
+
+    /** Asks the payment plugins to carry out the return's pending refunds, outside any transaction. */
+    void executeRefunds(String returnId) {
+        List<RefundRequest> pending = tx.required(em -> pendingRefundRequests(em, returnId));
+        for (RefundRequest request : pending) {
+            String method = tx.required(em -> em.find(RefundEntity.class, request.refundId()).method);
+            PaymentMethod plugin = methods.get(method);
+            if (plugin == null) {
+                settleRefund(request.refundId(), null, "the " + method + " payment plugin is not installed; the refund"
+                        + " is made when it is back");
+                continue;
+            }
+            RefundResult result;
+            try {
+                result = plugin.refund(request);
+            } catch (UnsupportedOperationException e) {
+                result = RefundResult.failed(request.amount(), method + " cannot refund");
+            } catch (OmnitillException e) {
+                result = RefundResult.failed(request.amount(), e.getMessage());
+            } catch (RuntimeException e) {
+                LOG.warn("refund {} with {}: no answer from the provider ({}); it stays pending", request.refundId(),
+                        method, e.getClass().getSimpleName());
+                continue;
+            }
+            settleRefund(request.refundId(), result, null);
+        }
+    }
+
+    private void settleRefund(String refundId, RefundResult result, String pendingNote) {
+        tx.required(em -> {
+            RefundEntity refund = em.find(RefundEntity.class, refundId, LockModeType.PESSIMISTIC_WRITE);
+            if (refund.status != TenderStatus.PENDING) {
+                return null;
+            }
+            if (result == null) {
+                refund.note = pendingNote;
+                return null;
+            }
+            refund.status = result.status();
+            refund.reference = result.reference();
+            refund.note = result.status() == TenderStatus.FAILED
+                    ? clip("The " + refund.method + " refund failed: " + (result.message() == null ? "no reason given"
+                            : result.message()) + ". A supervisor may pay it in cash instead.", 512)
+                    : result.status() == TenderStatus.PENDING ? "The provider has not confirmed the refund yet."
+                    : CASH.equals(refund.method) ? "Paid out in cash, the exact amount (not cash-rounded)."
+                    : "Refunded by " + refund.method + ".";
+            return null;
+        });
+    }
+
+    private List<RefundRequest> pendingRefundRequests(EntityManager em, String returnId) {
+        String where = returnId == null ? "" : " AND r.orderReturn.id = :ret";
+        var query = em.createQuery("SELECT r FROM RefundEntity r WHERE r.status = :pending" + where
+                + " ORDER BY r.createdAt", RefundEntity.class).setParameter("pending", TenderStatus.PENDING);
+        if (returnId != null) {
+            query.setParameter("ret", returnId);
+        }
+        List<RefundRequest> requests = new ArrayList<>();
+        for (RefundEntity refund : query.setMaxResults(500).getResultList()) {
+            OrderEntity order = em.find(OrderEntity.class, refund.orderId);
+            OrderPaymentEntity paid = order.payments.stream().filter(p -> p.id.equals(refund.orderPaymentId))
+                    .findFirst().orElse(null);
+            if (paid == null) {
+                continue;
+            }
+            TenderEntity tender = em.find(TenderEntity.class, paid.id);
+            Currency currency = Money.currency(order.currency);
+            PaymentReference original = new PaymentReference(paid.id, order.storeId, null, paid.reference,
+                    Money.of(paid.amount, currency), tender == null ? Map.of() : TenderEntity.decodeData(tender.requestData));
+            requests.add(new RefundRequest(refund.id, original, Money.of(refund.amount, currency),
+                    refund.orderReturn.reason));
+        }
+        return requests;
+    }
+
+    private void retryPendingRefunds() {
+        try {
+            List<String> returns = tx.required(em -> em.createQuery("SELECT DISTINCT r.orderReturn.id FROM RefundEntity r"
+                    + " WHERE r.status = :pending", String.class).setParameter("pending", TenderStatus.PENDING)
+                    .setMaxResults(100).getResultList());
+            returns.forEach(this::executeRefunds);
+        } catch (RuntimeException e) {
+            LOG.warn("could not retry pending refunds: {}", e.toString());
+        }
+    }
+
+    @Override
+    public ReturnView refundInCash(String returnId, String refundId, String processedBy, String approvedBy) {
+        tx.required(em -> {
+            OrderReturnEntity ret = returnId == null ? null
+                    : em.find(OrderReturnEntity.class, returnId, LockModeType.PESSIMISTIC_WRITE);
+            if (ret == null) {
+                throw OmnitillException.notFound("return_not_found", "there is no return '" + returnId + "'");
+            }
+            RefundEntity failed = ret.refunds.stream().filter(r -> r.id.equals(refundId)).findFirst()
+                    .orElseThrow(() -> OmnitillException.notFound("refund_not_found",
+                            "return " + ret.returnNumber + " has no refund '" + refundId + "'"));
+            if (failed.status != TenderStatus.FAILED) {
+                throw OmnitillException.conflict("refund_not_failed",
+                        "only a failed refund is paid in cash instead; this one is " + failed.status);
+            }
+            RefundEntity cash = new RefundEntity();
+            cash.id = UUID.randomUUID().toString();
+            cash.orderReturn = ret;
+            cash.position = ret.refunds.size();
+            cash.orderId = ret.orderId;
+            // the fallback settles the failed share of that tender: it counts as refunded from it
+            cash.orderPaymentId = failed.orderPaymentId;
+            cash.method = CASH;
+            cash.status = TenderStatus.REFUNDED;
+            cash.amount = failed.amount;
+            cash.note = "Paid in cash instead of the failed " + failed.method + " refund, approved by " + approvedBy + ".";
+            cash.createdAt = clock.instant();
+            failed.note = clip(failed.note + " Paid in cash instead.", 512);
+            ret.refunds.add(cash);
+            em.persist(cash);
+            audit.record(new AuditEvent("order.refund.cash-fallback", staff(processedBy), approvedBy,
+                    "return/" + ret.returnNumber, AuditEvent.SUCCESS, Map.of("failedMethod", failed.method,
+                            "amount", Money.of(cash.amount, Money.currency(ret.currency)).toString())));
+            return null;
+        });
+        return returnById(returnId);
+    }
+
+    private static String clip(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max);
     }
 
     @Override
@@ -187,7 +397,7 @@ public class ReturnServiceImpl implements ReturnService {
         }
     }
 
-    private Processed process(EntityManager em, String orderId, ReturnRequest request) {
+    private Processed process(EntityManager em, String orderId, ReturnRequest request, String returnId) {
         // Lock the order first: a second return of the same order waits here and then sees this one.
         OrderEntity order = orderId == null ? null : em.find(OrderEntity.class, orderId, LockModeType.PESSIMISTIC_WRITE);
         if (order == null) {
@@ -249,7 +459,7 @@ public class ReturnServiceImpl implements ReturnService {
         // --- write ---
         Instant now = clock.instant();
         OrderReturnEntity ret = new OrderReturnEntity();
-        ret.id = UUID.randomUUID().toString();
+        ret.id = returnId;
         ret.orderSequence = countReturns(em, order.id) + 1;
         ret.returnNumber = "R-" + storeId + "-" + String.format("%06d", nextNumber(em, storeId));
         ret.storeId = storeId;
@@ -297,12 +507,9 @@ public class ReturnServiceImpl implements ReturnService {
             refund.orderId = order.id;
             refund.orderPaymentId = tender.id;
             refund.method = tender.method;
-            refund.status = TenderStatus.REFUNDED;
+            refund.status = TenderStatus.PENDING;
             refund.amount = amount.amount();
-            refund.note = CASH.equals(tender.method)
-                    ? "Paid out in cash at " + storeId + ", the exact amount (not cash-rounded)."
-                    : "Recorded only: the " + tender.method + " payment plugin was not asked to refund"
-                            + " (payment plugins cannot refund yet, issue 5); pay it back with the provider.";
+            refund.note = "Asked of the " + tender.method + " payment plugin.";
             refund.createdAt = now;
             ret.refunds.add(refund);
         }
@@ -370,9 +577,10 @@ public class ReturnServiceImpl implements ReturnService {
     private static List<Money> splitOverTenders(EntityManager em, OrderEntity order, Money refund) {
         Currency currency = refund.currency();
         Map<String, BigDecimal> refunded = new HashMap<>();
+        // a failed refund gave nothing back; its cash fallback, filed under the same tender, did
         em.createQuery("SELECT r.orderPaymentId, SUM(r.amount) FROM RefundEntity r WHERE r.orderId = :order"
-                        + " GROUP BY r.orderPaymentId", Object[].class)
-                .setParameter("order", order.id).getResultList()
+                        + " AND r.status <> :failed GROUP BY r.orderPaymentId", Object[].class)
+                .setParameter("order", order.id).setParameter("failed", TenderStatus.FAILED).getResultList()
                 .forEach(row -> refunded.put((String) row[0], (BigDecimal) row[1]));
         List<Money> left = new ArrayList<>();
         for (OrderPaymentEntity p : order.payments) {

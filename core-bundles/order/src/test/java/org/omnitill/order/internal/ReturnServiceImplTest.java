@@ -77,8 +77,29 @@ class ReturnServiceImplTest {
     private final ReceiptPrinting printing = new ReceiptPrinting();
     private final OrderServiceImpl orders = new OrderServiceImpl(db.tx(), carts, inventory, stores, () -> "node-1",
             printing, CLOCK);
+    private final List<org.omnitill.api.audit.AuditEvent> audited = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final org.omnitill.api.audit.AuditTrail audit = new RecordingAudit(audited);
     private final ReturnServiceImpl returns = new ReturnServiceImpl(db.tx(), inventory, stores, () -> "node-1",
-            printing, CLOCK);
+            printing, audit, CLOCK);
+
+    /** Keeps the audited events; the chain itself is the audit bundle's to test. */
+    record RecordingAudit(List<org.omnitill.api.audit.AuditEvent> events) implements org.omnitill.api.audit.AuditTrail {
+        @Override
+        public org.omnitill.api.audit.AuditEntry record(org.omnitill.api.audit.AuditEvent event) {
+            events.add(event);
+            return new org.omnitill.api.audit.AuditEntry(events.size(), java.time.Instant.EPOCH, "node-1", event, "0", "0");
+        }
+
+        @Override
+        public org.omnitill.api.audit.AuditVerification verify() {
+            return new org.omnitill.api.audit.AuditVerification(true, events.size(), null, null);
+        }
+
+        @Override
+        public void exportJsonLines(long fromSequence, int limit, java.io.OutputStream out) {
+            throw new UnsupportedOperationException();
+        }
+    }
     private final FlatVat vat = new FlatVat();
     private final TwoRateSalesTax salesTax = new TwoRateSalesTax();
 
@@ -137,6 +158,8 @@ class ReturnServiceImplTest {
         carts.addTaxRule(salesTax, Map.of(PluginProperties.ID, "us", "service.id", 3L));
         carts.addPaymentMethod(new ExactPayment(), Map.of(PluginProperties.ID, "card", "service.id", 4L));
         carts.addPaymentMethod(new ExactPayment(), Map.of(PluginProperties.ID, "cash", "service.id", 5L));
+        returns.addPaymentMethod(new ExactPayment(), Map.of(PluginProperties.ID, "card", "service.id", 4L));
+        returns.addPaymentMethod(new ExactPayment(), Map.of(PluginProperties.ID, "cash", "service.id", 5L));
     }
 
     @AfterEach
@@ -219,7 +242,10 @@ class ReturnServiceImplTest {
         assertEquals(TenderStatus.REFUNDED, refund.status());
         assertEquals(order.total(), refund.amount());
         assertEquals(order.payments().get(0).id(), refund.originalTenderId());
-        assertTrue(refund.note().contains("issue 5"), refund.note());
+        assertEquals("Refunded by card.", refund.note());
+        assertEquals("refund-" + refund.id(), refund.reference());
+        assertEquals(List.of("order.refund"), audited.stream().map(org.omnitill.api.audit.AuditEvent::action).toList());
+        assertEquals("carol", audited.get(0).approver());
         assertEquals("bob", ret.processedBy());
         assertEquals("carol", ret.approvedBy());
         assertEquals("damaged", ret.reason());
@@ -526,7 +552,7 @@ class ReturnServiceImplTest {
             }
         };
         ReturnServiceImpl failing = new ReturnServiceImpl(db.tx(), failsOnB, stores, () -> "node-1", printing,
-                CLOCK);
+                audit, CLOCK);
         OrderView order = order("shop", "A", 2, "B", 1);
         ReturnRequest all = request(null, back(order, "A", "2"), back(order, "B", "1"));
         assertThrows(IllegalStateException.class, () -> failing.returnLines(order.id(), all));
@@ -557,5 +583,68 @@ class ReturnServiceImplTest {
                 List.of(eur("5.00"), eur("10.98"))));
         assertEquals(eur("3.33"), ReturnServiceImpl.share(eur("9.99"), BigDecimal.ONE, new BigDecimal("3")));
         assertEquals(eur("9.99"), ReturnServiceImpl.share(eur("9.99"), new BigDecimal("3.000"), new BigDecimal("3")));
+    }
+
+    @Test
+    void aRefundTheProviderRefusesFailsAndCanBePaidInCashWithApproval() {
+        returns.removePaymentMethod(returns.methodFor("card"));
+        returns.addPaymentMethod(new org.omnitill.api.payment.PaymentMethod() {
+            @Override
+            public org.omnitill.api.payment.PaymentResult pay(org.omnitill.api.payment.PaymentRequest request) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public org.omnitill.api.payment.RefundResult refund(org.omnitill.api.payment.RefundRequest request) {
+                return org.omnitill.api.payment.RefundResult.failed(request.amount(), "card expired");
+            }
+        }, Map.of(PluginProperties.ID, "card", "service.id", 9L));
+        OrderView order = order("shop", "A", 2, "B", 1);
+        ReturnView ret = returns.returnLines(order.id(), request(null, back(order, "A", "1")));
+        RefundView failed = ret.refunds().get(0);
+        assertEquals(TenderStatus.FAILED, failed.status());
+        assertTrue(failed.note().contains("card expired"), failed.note());
+
+        ReturnView paid = returns.refundInCash(ret.id(), failed.id(), "bob", "mia");
+        assertEquals(2, paid.refunds().size());
+        RefundView cash = paid.refunds().get(1);
+        assertEquals("cash", cash.method());
+        assertEquals(TenderStatus.REFUNDED, cash.status());
+        assertEquals(failed.amount(), cash.amount());
+        assertEquals("order.refund.cash-fallback", audited.get(audited.size() - 1).action());
+        assertEquals("mia", audited.get(audited.size() - 1).approver());
+        OmnitillException again = assertThrows(OmnitillException.class,
+                () -> returns.refundInCash(ret.id(), cash.id(), "bob", "mia"));
+        assertEquals("refund_not_failed", again.code());
+        // the rest of the line can still come back, through the card
+        returns.removePaymentMethod(returns.methodFor("card"));
+        returns.addPaymentMethod(new ExactPayment(), Map.of(PluginProperties.ID, "card", "service.id", 10L));
+        ReturnView rest = returns.returnLines(order.id(), request(null, back(order, "A", "1"), back(order, "B", "1")));
+        assertEquals(TenderStatus.REFUNDED, rest.refunds().get(0).status());
+    }
+
+    @Test
+    void withoutItsPluginARefundWaitsAndIsMadeOnceThePluginIsBack() {
+        org.omnitill.api.payment.PaymentMethod card = returns.methodFor("card");
+        returns.removePaymentMethod(card);
+        OrderView order = order("shop", "A", 2, "B", 1);
+        ReturnView ret = returns.returnLines(order.id(), request(null, back(order, "B", "1")));
+        assertEquals(TenderStatus.PENDING, ret.refunds().get(0).status());
+        assertTrue(ret.refunds().get(0).note().contains("not installed"), ret.refunds().get(0).note());
+
+        returns.addPaymentMethod(card, Map.of(PluginProperties.ID, "card", "service.id", 11L));
+        returns.executeRefunds(ret.id());
+        assertEquals(TenderStatus.REFUNDED, returns.returnById(ret.id()).refunds().get(0).status());
+    }
+
+    @Test
+    void aRetryWithTheSameKeyAnswersTheFirstReturn() {
+        OrderView order = order("shop", "A", 2, "B", 1);
+        ReturnRequest once = new ReturnRequest(List.of(back(order, "A", "1")), "damaged", null, "bob", "carol", "key-1");
+        ReturnView first = returns.returnLines(order.id(), once);
+        ReturnView again = returns.returnLines(order.id(), once);
+        assertEquals(first.id(), again.id());
+        assertEquals(1, returns.returnsOf(order.id()).size());
+        assertQuantity("49", stock("shop", "A"));
     }
 }

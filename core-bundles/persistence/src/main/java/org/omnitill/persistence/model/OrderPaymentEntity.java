@@ -41,4 +41,11 @@ public class OrderPaymentEntity {
     public String reference;
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+    /** What may be kept of a card payment: never the card number. */
+    @Column(name = "card_brand", length = 32)
+    public String cardBrand;
+    @Column(name = "masked_pan", length = 32)
+    public String maskedPan;
+    @Column(name = "authorisation_code", length = 32)
+    public String authorisationCode;
 }

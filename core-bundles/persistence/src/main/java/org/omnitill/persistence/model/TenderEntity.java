@@ -65,4 +65,33 @@ public class TenderEntity {
     /** What was owed when the payment was asked for; the provider's answer must not settle more. */
     @Column(name = "amount_due", precision = 19, scale = 4)
     public BigDecimal amountDue;
+
+    /** {@code k=v&k2=v2}, URL-encoded and sorted: small, readable in the database, no JSON library needed. */
+    public static String encodeData(java.util.Map<String, String> data) {
+        if (data == null || data.isEmpty()) {
+            return null;
+        }
+        StringBuilder text = new StringBuilder();
+        new java.util.TreeMap<>(data).forEach((k, v) -> {
+            if (text.length() > 0) {
+                text.append('&');
+            }
+            text.append(java.net.URLEncoder.encode(k, java.nio.charset.StandardCharsets.UTF_8)).append('=')
+                    .append(java.net.URLEncoder.encode(v == null ? "" : v, java.nio.charset.StandardCharsets.UTF_8));
+        });
+        return text.toString();
+    }
+
+    public static java.util.Map<String, String> decodeData(String text) {
+        java.util.Map<String, String> data = new java.util.LinkedHashMap<>();
+        if (text == null || text.isEmpty()) {
+            return data;
+        }
+        for (String pair : text.split("&")) {
+            int eq = pair.indexOf('=');
+            data.put(java.net.URLDecoder.decode(pair.substring(0, eq), java.nio.charset.StandardCharsets.UTF_8),
+                    java.net.URLDecoder.decode(pair.substring(eq + 1), java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return data;
+    }
 }

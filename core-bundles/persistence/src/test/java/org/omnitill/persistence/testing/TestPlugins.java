@@ -60,6 +60,12 @@ public final class TestPlugins {
             Money zero = Money.zero(request.due().currency());
             return PaymentResult.captured(request.tendered(), zero, zero, "auth-1");
         }
+
+        /** Refunds whatever is asked, once per refund id. */
+        @Override
+        public org.omnitill.api.payment.RefundResult refund(org.omnitill.api.payment.RefundRequest request) {
+            return org.omnitill.api.payment.RefundResult.refunded(request.amount(), "refund-" + request.refundId());
+        }
     }
 
     public static final class Register implements SalesChannel {

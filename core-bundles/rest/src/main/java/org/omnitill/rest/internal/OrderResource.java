@@ -3,7 +3,6 @@ package org.omnitill.rest.internal;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
@@ -16,21 +15,16 @@ import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
-import javax.ws.rs.core.UriInfo;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 
 import org.omnitill.api.error.OmnitillException;
-import org.omnitill.api.audit.AuditEvent;
-import org.omnitill.api.audit.AuditTrail;
 import org.omnitill.api.order.OrderService;
 import org.omnitill.api.order.ReturnLineRequest;
 import org.omnitill.api.order.ReturnRequest;
 import org.omnitill.api.order.ReturnService;
 import org.omnitill.api.order.ReturnView;
-import org.omnitill.persistence.IdempotencyStore;
-import org.omnitill.persistence.TransactionRunner;
 import org.omnitill.api.order.OrderView;
 import org.omnitill.api.security.Permission;
 import org.omnitill.api.security.RequiresPermission;
@@ -54,19 +48,14 @@ public class OrderResource {
     private final OrderService orders;
     private final ReturnService returns;
     private final SecurityService security;
-    private final AuditTrail audit;
-    private final IdempotentExecutor idempotent;
     private final ObjectMapper json = OmnitillJson.newMapper();
 
     @Activate
     public OrderResource(@Reference OrderService orders, @Reference ReturnService returns,
-            @Reference SecurityService security, @Reference AuditTrail audit, @Reference TransactionRunner tx,
-            @Reference IdempotencyStore idempotency) {
+            @Reference SecurityService security) {
         this.orders = orders;
         this.returns = returns;
         this.security = security;
-        this.audit = audit;
-        this.idempotent = new IdempotentExecutor(tx, idempotency, json);
     }
 
     /** {@code POST /orders/{id}/returns}. */
@@ -79,8 +68,9 @@ public class OrderResource {
 
     /**
      * Takes goods back and refunds them to the original tenders: a supervisor's act. The return, the
-     * stock movement, the refund and the audit entry commit together; a retry with the same
-     * {@code Idempotency-Key} answers the first return instead of refunding twice.
+     * stock movement and the audit entry commit together; the payment plugins then refund outside that
+     * transaction. A retry with the same {@code Idempotency-Key} answers the first return instead of
+     * refunding twice.
      */
     @POST
     @Path("{id}/returns")
@@ -88,7 +78,7 @@ public class OrderResource {
     @RequiresPermission(Permission.CART_SELL)
     public Response returnLines(@PathParam("id") String id, byte[] body,
             @HeaderParam(IdempotentExecutor.KEY_HEADER) String key, @HeaderParam(ApprovalHeader.NAME) String approval,
-            @Context SecurityContext context, @Context UriInfo uri) {
+            @Context SecurityContext context) {
         ReturnBody request = Requests.body(json, body, ReturnBody.class);
         if (request.lines() == null || request.lines().isEmpty()) {
             throw OmnitillException.invalid("missing_field", "lines is required: [{\"lineId\":…,\"quantity\":1}]");
@@ -101,18 +91,31 @@ public class OrderResource {
             lines.add(new ReturnLineRequest(Requests.required(line.lineId(), "lineId"), Requests.quantity(line.quantity())));
         }
         String reason = Requests.required(request.reason(), "reason");
+        if (key != null && (key.isBlank() || key.length() > IdempotentExecutor.MAX_KEY_LENGTH)) {
+            throw OmnitillException.invalid("invalid_idempotency_key",
+                    "Idempotency-Key must be 1 to " + IdempotentExecutor.MAX_KEY_LENGTH + " characters");
+        }
         OmnitillPrincipal user = AuthResource.principal(context);
         SecurityService.Approval approved = security.approve(user, approval, Permission.REFUND);
-        IdempotentExecutor.Call call = new IdempotentExecutor.Call(user.name(), key, "POST", uri.getPath(), body);
-        IdempotentExecutor.Outcome outcome = idempotent.execute(call, 201, () -> {
-            ReturnView made = returns.returnLines(id, new ReturnRequest(lines, reason, Requests.optional(request.store()),
-                    approved.actor(), approved.approver()));
-            audit.record(new AuditEvent("order.refund", approved.actor(), approved.approver(), "order/" + id,
-                    AuditEvent.SUCCESS, Map.of("return", made.number(), "refund", made.refundTotal().toString(),
-                            "reason", reason)));
-            return made;
-        });
-        return Responses.of(outcome);
+        ReturnView made = returns.returnLines(id, new ReturnRequest(lines, reason, Requests.optional(request.store()),
+                approved.actor(), approved.approver(), key));
+        return Response.status(201).entity(made).build();
+    }
+
+    /** Pays a refund its payment method could not make in cash instead: a supervisor's act. */
+    @POST
+    @Path("{id}/returns/{returnId}/refunds/{refundId}/cash")
+    @RequiresPermission(Permission.CART_SELL)
+    public ReturnView refundInCash(@PathParam("id") String id, @PathParam("returnId") String returnId,
+            @PathParam("refundId") String refundId, @HeaderParam(ApprovalHeader.NAME) String approval,
+            @Context SecurityContext context) {
+        ReturnView ret = returns.returnById(returnId);
+        if (!ret.orderId().equals(id)) {
+            throw OmnitillException.notFound("return_not_found", "order '" + Requests.clip(id) + "' has no return '"
+                    + Requests.clip(returnId) + "'");
+        }
+        SecurityService.Approval approved = security.approve(AuthResource.principal(context), approval, Permission.REFUND);
+        return returns.refundInCash(returnId, refundId, approved.actor(), approved.approver());
     }
 
     @GET
