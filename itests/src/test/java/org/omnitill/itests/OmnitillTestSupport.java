@@ -48,6 +48,9 @@ import java.util.stream.Collectors;
 
 import javax.inject.Inject;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import org.apache.karaf.features.BootFinished;
 import org.apache.karaf.features.FeaturesService;
 import org.apache.karaf.shell.api.console.Session;
@@ -60,9 +63,6 @@ import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerSuite;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Base class of every Omnitill integration test: boots the project's own distribution (the tar.gz built by
@@ -108,6 +108,8 @@ public abstract class OmnitillTestSupport {
             "org.omnitill.rest",
             "org.omnitill.demo",
             "org.omnitill.payment.cash",
+            "org.omnitill.payment.giftcard",
+            "org.omnitill.payment.cardterminal",
             "org.omnitill.tax.euvat",
             "org.omnitill.tax.ussalestax",
             "org.omnitill.tax.canada",

@@ -10,9 +10,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
-import org.junit.Test;
-
 import com.fasterxml.jackson.databind.JsonNode;
+
+import org.junit.Test;
 
 /**
  * Every endpoint, called by every role over HTTP with a bearer token from {@code /auth/login}: the
@@ -154,6 +154,15 @@ public class PermissionMatrixIT extends SaleTestSupport {
                 Map.of("pin", "2580"))));
         list.add(new Endpoint("GET /audit", MANAGERS, 200, r -> as(r, "GET", "/api/v1/audit?limit=5", null)));
         list.add(new Endpoint("GET /audit/verify", MANAGERS, 200, r -> as(r, "GET", "/api/v1/audit/verify", null)));
+        String card = assertStatus(201, post("/api/v1/giftcards", Map.of("kind", "gift-card", "amount", "100.00",
+                "currency", "EUR"))).json().get("card").get("number").asText();
+        list.add(new Endpoint("POST /giftcards", SUPERVISORS, 201, r -> as(r, "POST", "/api/v1/giftcards",
+                Map.of("kind", "gift-card", "amount", "5.00", "currency", "EUR"))));
+        list.add(new Endpoint("POST /giftcards/{number}/top-ups", SUPERVISORS, 200, r -> as(r, "POST",
+                "/api/v1/giftcards/" + card + "/top-ups", Map.of("amount", "1.00"))));
+        list.add(new Endpoint("GET /giftcards/{number}", SELLERS, 200, r -> as(r, "GET", "/api/v1/giftcards/" + card, null)));
+        list.add(new Endpoint("GET /giftcards/{number}/ledger", SELLERS, 200, r -> as(r, "GET",
+                "/api/v1/giftcards/" + card + "/ledger", null)));
         list.add(new Endpoint("GET /plugins", PLUGIN_READERS, 200, r -> as(r, "GET", "/api/v1/plugins", null)));
         list.add(new Endpoint("GET /plugins/features", PLUGIN_READERS, 200, r -> as(r, "GET", "/api/v1/plugins/features", null)));
         list.add(new Endpoint("POST /plugins/features", PLUGIN_MANAGERS, 200, r -> as(r, "POST", "/api/v1/plugins/features",

@@ -15,10 +15,10 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import org.junit.Test;
 import org.osgi.framework.ServiceReference;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Sign-in, supervisor approvals and the audit trail against the running distribution: the same

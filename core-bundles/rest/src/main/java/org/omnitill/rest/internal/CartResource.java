@@ -1,14 +1,15 @@
 package org.omnitill.rest.internal;
 
 import java.math.BigDecimal;
+import java.util.Map;
 
 import javax.ws.rs.Consumes;
 import javax.ws.rs.DELETE;
 import javax.ws.rs.GET;
 import javax.ws.rs.HeaderParam;
 import javax.ws.rs.PATCH;
-import javax.ws.rs.PUT;
 import javax.ws.rs.POST;
+import javax.ws.rs.PUT;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
@@ -20,8 +21,6 @@ import javax.ws.rs.core.UriInfo;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import java.util.Map;
-
 import org.omnitill.api.audit.AuditEvent;
 import org.omnitill.api.audit.AuditTrail;
 import org.omnitill.api.cart.CartService;
@@ -32,14 +31,14 @@ import org.omnitill.api.cart.LineView;
 import org.omnitill.api.cart.PaymentOptions;
 import org.omnitill.api.cart.PaymentOutcome;
 import org.omnitill.api.cart.TenderView;
-import org.omnitill.api.money.Money;
-import org.omnitill.api.tax.TaxAddress;
 import org.omnitill.api.error.OmnitillException;
+import org.omnitill.api.money.Money;
 import org.omnitill.api.order.OrderService;
-import org.omnitill.persistence.IdempotencyStore;
-import org.omnitill.persistence.TransactionRunner;
 import org.omnitill.api.security.Permission;
 import org.omnitill.api.security.RequiresPermission;
+import org.omnitill.api.tax.TaxAddress;
+import org.omnitill.persistence.IdempotencyStore;
+import org.omnitill.persistence.TransactionRunner;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;

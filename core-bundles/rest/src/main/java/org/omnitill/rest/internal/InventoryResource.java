@@ -4,8 +4,6 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
 import javax.ws.rs.POST;
@@ -16,14 +14,16 @@ import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.SecurityContext;
 
-import org.omnitill.api.catalog.CatalogService;
-import org.omnitill.api.inventory.InventoryService;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import org.omnitill.api.audit.AuditEvent;
 import org.omnitill.api.audit.AuditTrail;
+import org.omnitill.api.catalog.CatalogService;
 import org.omnitill.api.error.OmnitillException;
+import org.omnitill.api.inventory.InventoryService;
 import org.omnitill.api.security.Permission;
-import org.omnitill.persistence.TransactionRunner;
 import org.omnitill.api.security.RequiresPermission;
+import org.omnitill.persistence.TransactionRunner;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;

@@ -21,11 +21,11 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 
 import org.omnitill.api.error.OmnitillException;
 import org.omnitill.api.order.OrderService;
+import org.omnitill.api.order.OrderView;
 import org.omnitill.api.order.ReturnLineRequest;
 import org.omnitill.api.order.ReturnRequest;
 import org.omnitill.api.order.ReturnService;
 import org.omnitill.api.order.ReturnView;
-import org.omnitill.api.order.OrderView;
 import org.omnitill.api.security.Permission;
 import org.omnitill.api.security.RequiresPermission;
 import org.osgi.service.component.annotations.Activate;

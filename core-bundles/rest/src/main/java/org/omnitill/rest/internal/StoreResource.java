@@ -7,10 +7,10 @@ import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
 import javax.ws.rs.core.MediaType;
 
-import org.omnitill.api.store.StoreService;
-import org.omnitill.api.store.StoreView;
 import org.omnitill.api.security.Permission;
 import org.omnitill.api.security.RequiresPermission;
+import org.omnitill.api.store.StoreService;
+import org.omnitill.api.store.StoreView;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;

@@ -36,6 +36,11 @@ class PermissionMatrixTest {
     private static final List<String> ROLES = List.of("cashier", "supervisor", "manager", "admin", "partner", "register");
 
     @Test
+    void theReadmeShowsTheSameMatrix() throws IOException {
+        assertEquals(table("docs/security.md", "matrix"), table("README.md", "matrix"));
+    }
+
+    @Test
     void theDocumentedMatrixIsTheEnforcedOne() throws IOException {
         Map<String, List<String>> documented = table("matrix");
         assertEquals(Permission.values().length, documented.size(), "one row per permission");
@@ -168,7 +173,11 @@ class PermissionMatrixTest {
 
     /** The rows of a table in docs/security.md between its start and end markers: first cell to the others. */
     private static Map<String, List<String>> table(String name) throws IOException {
-        Path doc = Path.of(System.getProperty("user.dir")).resolve("../../docs/security.md").normalize();
+        return table("docs/security.md", name);
+    }
+
+    private static Map<String, List<String>> table(String file, String name) throws IOException {
+        Path doc = Path.of(System.getProperty("user.dir")).resolve("../../" + file).normalize();
         String text = Files.readString(doc);
         String section = text.substring(text.indexOf("<!-- " + name + ":start -->"), text.indexOf("<!-- " + name + ":end -->"));
         Map<String, List<String>> rows = new TreeMap<>();
