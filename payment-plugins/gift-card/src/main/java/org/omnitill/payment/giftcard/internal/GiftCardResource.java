@@ -18,6 +18,7 @@ import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 
 import org.omnitill.api.audit.AuditEvent;
@@ -122,8 +123,15 @@ public class GiftCardResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RequiresPermission(Permission.GIFT_CARD_ISSUE)
-    public Operation issue(IssueRequest body, @HeaderParam(IDEMPOTENCY_KEY) String key,
+    public Response issue(IssueRequest body, @HeaderParam(IDEMPOTENCY_KEY) String key,
             @Context SecurityContext security) {
+        Operation issued = issueCard(body, key, security);
+        // a new card is a new resource; a replayed request answers the card made the first time
+        return Response.status(issued.replayed() ? Response.Status.OK : Response.Status.CREATED).entity(issued).build();
+    }
+
+    /** Issues a card or store credit account; the work behind {@code POST /giftcards}. */
+    Operation issueCard(IssueRequest body, String key, SecurityContext security) {
         IssueRequest request = required(body);
         if (request.kind() == null || request.kind().isBlank()) {
             throw OmnitillException.invalid("missing_field", "kind is required: gift-card or store-credit");

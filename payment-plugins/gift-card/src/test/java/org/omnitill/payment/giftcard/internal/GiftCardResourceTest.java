@@ -51,7 +51,7 @@ class GiftCardResourceTest {
     }
 
     private String card(String amount) {
-        return rest.issue(issue("gift-card", amount, "EUR"), null, alice).card().number();
+        return rest.issueCard(issue("gift-card", amount, "EUR"), null, alice).card().number();
     }
 
     private static void assertRefused(ErrorKind kind, String code, Executable call) {
@@ -62,7 +62,7 @@ class GiftCardResourceTest {
 
     @Test
     void issuesGiftCardsAndStoreCreditWithCheckDigitNumbers() {
-        Operation gift = rest.issue(issue("gift-card", "25.00", "EUR"), null, alice);
+        Operation gift = rest.issueCard(issue("gift-card", "25.00", "EUR"), null, alice);
         assertEquals("gift-card", gift.card().kind());
         assertEquals("active", gift.card().status());
         assertEquals(eur("25.00"), gift.card().balance());
@@ -71,42 +71,42 @@ class GiftCardResourceTest {
         assertEquals(16, gift.card().number().length());
         assertTrue(CardNumbers.hasValidCheckDigit(gift.card().number()));
 
-        Operation credit = rest.issue(issue("Store-Credit", "7.5", "eur"), null, alice);
+        Operation credit = rest.issueCard(issue("Store-Credit", "7.5", "eur"), null, alice);
         assertTrue(credit.card().number().matches("SC-9[0-9]{15}"), credit.card().number());
         assertEquals(eur("7.50"), credit.card().balance());
     }
 
     @Test
     void issueValidatesItsBody() {
-        assertRefused(ErrorKind.INVALID, "missing_body", () -> rest.issue(null, null, alice));
-        assertRefused(ErrorKind.INVALID, "missing_field", () -> rest.issue(issue(null, "10.00", "EUR"), null, alice));
-        assertRefused(ErrorKind.INVALID, "invalid_kind", () -> rest.issue(issue("voucher", "10.00", "EUR"), null, alice));
-        assertRefused(ErrorKind.INVALID, "missing_field", () -> rest.issue(issue("gift-card", "10.00", " "), null, alice));
-        assertRefused(ErrorKind.INVALID, "invalid_amount", () -> rest.issue(issue("gift-card", "10.00", "EURO"), null, alice));
-        assertRefused(ErrorKind.INVALID, "missing_field", () -> rest.issue(issue("gift-card", null, "EUR"), null, alice));
-        assertRefused(ErrorKind.INVALID, "invalid_amount", () -> rest.issue(issue("gift-card", "0.00", "EUR"), null, alice));
-        assertRefused(ErrorKind.INVALID, "invalid_amount", () -> rest.issue(issue("gift-card", "-5.00", "EUR"), null, alice));
-        assertRefused(ErrorKind.INVALID, "invalid_amount", () -> rest.issue(issue("gift-card", "10.005", "EUR"), null, alice));
+        assertRefused(ErrorKind.INVALID, "missing_body", () -> rest.issueCard(null, null, alice));
+        assertRefused(ErrorKind.INVALID, "missing_field", () -> rest.issueCard(issue(null, "10.00", "EUR"), null, alice));
+        assertRefused(ErrorKind.INVALID, "invalid_kind", () -> rest.issueCard(issue("voucher", "10.00", "EUR"), null, alice));
+        assertRefused(ErrorKind.INVALID, "missing_field", () -> rest.issueCard(issue("gift-card", "10.00", " "), null, alice));
+        assertRefused(ErrorKind.INVALID, "invalid_amount", () -> rest.issueCard(issue("gift-card", "10.00", "EURO"), null, alice));
+        assertRefused(ErrorKind.INVALID, "missing_field", () -> rest.issueCard(issue("gift-card", null, "EUR"), null, alice));
+        assertRefused(ErrorKind.INVALID, "invalid_amount", () -> rest.issueCard(issue("gift-card", "0.00", "EUR"), null, alice));
+        assertRefused(ErrorKind.INVALID, "invalid_amount", () -> rest.issueCard(issue("gift-card", "-5.00", "EUR"), null, alice));
+        assertRefused(ErrorKind.INVALID, "invalid_amount", () -> rest.issueCard(issue("gift-card", "10.005", "EUR"), null, alice));
         assertRefused(ErrorKind.UNPROCESSABLE, "balance_limit_exceeded",
-                () -> rest.issue(issue("gift-card", "500.01", "EUR"), null, alice));
+                () -> rest.issueCard(issue("gift-card", "500.01", "EUR"), null, alice));
         assertRefused(ErrorKind.UNPROCESSABLE, "currency_not_enabled",
-                () -> rest.issue(issue("gift-card", "1000", "JPY"), null, alice));
+                () -> rest.issueCard(issue("gift-card", "1000", "JPY"), null, alice));
         assertRefused(ErrorKind.INVALID, "invalid_idempotency_key",
-                () -> rest.issue(issue("gift-card", "10.00", "EUR"), "k".repeat(256), alice));
+                () -> rest.issueCard(issue("gift-card", "10.00", "EUR"), "k".repeat(256), alice));
     }
 
     @Test
     void anIdempotencyKeyIssuesOneCardPerUser() {
-        Operation first = rest.issue(issue("gift-card", "20.00", "EUR"), "key-1", alice);
-        Operation again = rest.issue(issue("gift-card", "20.00", "EUR"), "key-1", alice);
+        Operation first = rest.issueCard(issue("gift-card", "20.00", "EUR"), "key-1", alice);
+        Operation again = rest.issueCard(issue("gift-card", "20.00", "EUR"), "key-1", alice);
         assertFalse(first.replayed());
         assertTrue(again.replayed());
         assertEquals(first.card().number(), again.card().number());
         assertEquals(first.entry().id(), again.entry().id());
 
         assertRefused(ErrorKind.UNPROCESSABLE, "idempotency_key_reused",
-                () -> rest.issue(issue("gift-card", "30.00", "EUR"), "key-1", alice));
-        Operation bobs = rest.issue(issue("gift-card", "20.00", "EUR"), "key-1", user("bob"));
+                () -> rest.issueCard(issue("gift-card", "30.00", "EUR"), "key-1", alice));
+        Operation bobs = rest.issueCard(issue("gift-card", "20.00", "EUR"), "key-1", user("bob"));
         assertNotEquals(first.card().number(), bobs.card().number(), "keys are per user");
     }
 
@@ -211,8 +211,8 @@ class GiftCardResourceTest {
                 throw new UnsupportedOperationException();
             }
         };
-        String number = rest.issue(issue("gift-card", "10.00", "EUR"), "a-1", alice).card().number();
-        rest.issue(issue("gift-card", "10.00", "EUR"), "a-1", alice);
+        String number = rest.issueCard(issue("gift-card", "10.00", "EUR"), "a-1", alice).card().number();
+        rest.issueCard(issue("gift-card", "10.00", "EUR"), "a-1", alice);
         rest.setStatus(number, new StatusChange("blocked"), user("bob"));
 
         assertEquals(List.of("giftcard.issue", "giftcard.status"), events.stream().map(AuditEvent::action).toList(),

@@ -86,7 +86,7 @@ class PaymentLogScanTest {
     }
 
     private static String issue(GiftCardResource rest, String kind, String amount) {
-        return rest.issue(new GiftCardResource.IssueRequest(kind, new BigDecimal(amount), "EUR"), null,
+        return rest.issueCard(new GiftCardResource.IssueRequest(kind, new BigDecimal(amount), "EUR"), null,
                 Fixtures.user("alice")).card().number();
     }
 }
