@@ -196,6 +196,8 @@ public abstract class OmnitillTestSupport {
                 Integer.toString(env.httpPort())));
         options.add(editConfigurationFilePut("etc/system.properties", PROP_JDBC_URL, env.jdbcUrl()));
 
+        options.addAll(extraOptions());
+
         if (env.isPostgres()) {
             // the distribution ships the H2 file; switch the same PID to the fresh PostgreSQL database
             String cfg = "etc/org.ops4j.datasource-omnitill.cfg";
@@ -205,6 +207,16 @@ public abstract class OmnitillTestSupport {
             options.add(editConfigurationFilePut(cfg, "password", ""));
         }
         return options.toArray(new Option[0]);
+    }
+
+    /** What a suite needs beyond the distribution as shipped (a feature at boot, a configuration file). */
+    protected List<Option> extraOptions() {
+        return List.of();
+    }
+
+    /** The features repository of this build, for suites that boot an extra feature. */
+    protected static String omnitillFeaturesRepository() {
+        return "mvn:org.omnitill/omnitill-features/" + System.getProperty("omnitill.it.version") + "/xml/features";
     }
 
     private static List<Option> javaModuleOptions() {

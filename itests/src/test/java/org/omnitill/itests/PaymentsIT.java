@@ -4,6 +4,8 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.features;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -18,22 +20,18 @@ import java.sql.ResultSet;
 import java.sql.Types;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Dictionary;
-import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 
-import javax.inject.Inject;
 import javax.sql.DataSource;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import org.junit.Before;
 import org.junit.Test;
 import org.omnitill.payment.cardterminal.simulator.TerminalSimulator;
+import org.ops4j.pax.exam.Option;
 import org.osgi.framework.ServiceReference;
-import org.osgi.service.cm.Configuration;
-import org.osgi.service.cm.ConfigurationAdmin;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Payments against real plugins in the running distribution: a gift card from the gift card plugin's
@@ -45,49 +43,41 @@ public class PaymentsIT extends SaleTestSupport {
 
     private static final Duration SETTLE = Duration.ofSeconds(30);
 
-    @Inject
-    protected ConfigurationAdmin configAdmin;
+    /** The simulator's port, chosen in the test JVM before the container starts. */
+    private static final int TERMINAL_PORT = freePort();
 
     private TerminalSimulator terminal;
 
+    /** The simulator bundle at boot, listening on a free port, and the terminal plugin pointed at it. */
+    @Override
+    protected List<Option> extraOptions() {
+        String simulator = "etc/org.omnitill.payment.cardterminal.simulator.cfg";
+        String plugin = "etc/org.omnitill.payment.cardterminal.cfg";
+        return List.of(
+                features(omnitillFeaturesRepository(), "omnitill-payment-card-terminal-simulator"),
+                editConfigurationFilePut(simulator, "port", Integer.toString(TERMINAL_PORT)),
+                editConfigurationFilePut(simulator, "host", "127.0.0.1"),
+                editConfigurationFilePut(plugin, "terminals",
+                        "*=" + TerminalSimulator.DEFAULT_POI_ID + "@http://127.0.0.1:" + TERMINAL_PORT + "/nexo"),
+                editConfigurationFilePut(plugin, "saleId", "omnitill-it"),
+                editConfigurationFilePut(plugin, "connectTimeoutMillis", "2000"),
+                editConfigurationFilePut(plugin, "readTimeoutMillis", "3000"),
+                editConfigurationFilePut(plugin, "statusTimeoutMillis", "3000"));
+    }
+
     @Before
-    public void terminalSimulator() throws Exception {
-        if (!isFeatureInstalled("omnitill-payment-card-terminal-simulator")) {
-            installFeature("omnitill-payment-card-terminal-simulator");
-        }
-        int port = freePort();
-        Configuration simulator = configAdmin.getConfiguration("org.omnitill.payment.cardterminal.simulator", "?");
-        if (simulator.getProperties() == null) {
-            simulator.update(props("port", port, "host", "127.0.0.1"));
-        }
-        await("the terminal simulator", SETTLE, () -> simulator() != null);
-        terminal = simulator();
+    public void terminalSimulator() {
+        await("the terminal simulator", SETTLE,
+                () -> bundleContext.getServiceReference(TerminalSimulator.class) != null);
+        terminal = bundleContext.getService(bundleContext.getServiceReference(TerminalSimulator.class));
         terminal.reset();
-        Configuration plugin = configAdmin.getConfiguration("org.omnitill.payment.cardterminal", "?");
-        String terminals = "*=" + terminal.poiId() + "@" + terminal.url();
-        if (!terminals.equals(plugin.getProperties() == null ? null : plugin.getProperties().get("terminals"))) {
-            plugin.update(props("terminals", terminals, "saleId", "omnitill-it", "connectTimeoutMillis", "2000",
-                    "readTimeoutMillis", "3000", "statusTimeoutMillis", "3000"));
-            sleep(1500); // the component picks up its new configuration
-        }
     }
 
-    private TerminalSimulator simulator() {
-        ServiceReference<TerminalSimulator> ref = bundleContext.getServiceReference(TerminalSimulator.class);
-        return ref == null ? null : bundleContext.getService(ref);
-    }
-
-    private static Dictionary<String, Object> props(Object... keyValues) {
-        Hashtable<String, Object> dict = new Hashtable<>();
-        for (int i = 0; i < keyValues.length; i += 2) {
-            dict.put((String) keyValues[i], keyValues[i + 1]);
-        }
-        return dict;
-    }
-
-    private static int freePort() throws IOException {
+    private static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException("no free port", e);
         }
     }
 
@@ -97,7 +87,8 @@ public class PaymentsIT extends SaleTestSupport {
     }
 
     private BigDecimal giftCardBalance(String number) {
-        return assertStatus(200, get("/api/v1/giftcards/" + number)).json().get("balance").get("amount").decimalValue();
+        return new BigDecimal(assertStatus(200, get("/api/v1/giftcards/" + number)).json().get("balance").get("amount")
+                .asText());
     }
 
     private JsonNode pay(String cartId, String method, String amount, Map<String, String> data, String key) {
@@ -135,7 +126,7 @@ public class PaymentsIT extends SaleTestSupport {
         for (JsonNode refund : ret.get("refunds")) {
             assertEquals(refund.toString(), "REFUNDED", refund.get("status").asText());
             if (refund.get("method").asText().equals("card-terminal")) {
-                refundedToCard = refund.get("amount").get("amount").decimalValue();
+                refundedToCard = new BigDecimal(refund.get("amount").get("amount").asText());
             }
         }
         // in proportion to what each paid: 15.00 and 14.98 of 29.98 -> 7.50 and 7.49
