@@ -4,15 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Currency;
 
 import org.junit.jupiter.api.Test;
 import org.omnitill.api.channel.ChannelType;
+import org.omnitill.api.channel.SalesChannel;
+import org.omnitill.api.plugin.PluginFamily;
 import org.omnitill.api.store.LocationType;
 import org.omnitill.api.store.StoreView;
+import org.omnitill.testkit.ComponentDescriptors;
 
 class RegisterChannelTest {
 
@@ -46,21 +46,9 @@ class RegisterChannelTest {
 
     /** The DS descriptor bnd generated from the annotations carries the plugin metadata the core lists. */
     @Test
-    void componentDescriptorPublishesThePluginProperties() throws IOException {
-        String xml = descriptor();
-        assertTrue(xml.contains("<provide interface=\"org.omnitill.api.channel.SalesChannel\"/>"), xml);
-        assertTrue(xml.contains("name=\"omnitill.plugin.id\" type=\"String\" value=\"register\""), xml);
-        assertTrue(xml.contains("name=\"omnitill.plugin.family\" type=\"String\" value=\"channel\""), xml);
-        assertTrue(xml.contains("name=\"omnitill.plugin.name\" type=\"String\" value=\"In-store register\""), xml);
-    }
-
-    private static String descriptor() throws IOException {
-        String path = "/OSGI-INF/" + RegisterChannel.class.getName() + ".xml";
-        try (InputStream in = RegisterChannelTest.class.getResourceAsStream(path)) {
-            if (in == null) {
-                throw new IOException(path + " was not generated; run the build through process-classes");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+    void componentDescriptorPublishesThePluginProperties() {
+        ComponentDescriptors.assertPluginDescribesItself(RegisterChannel.class, PluginFamily.CHANNEL, "register",
+                "In-store register")
+                .assertProvides(SalesChannel.class);
     }
 }

@@ -1,12 +1,11 @@
 package org.omnitill.device.receiptprinter.internal;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-
 import org.junit.jupiter.api.Test;
+import org.omnitill.api.device.CashDrawer;
+import org.omnitill.api.device.ReceiptPrinter;
+import org.omnitill.api.plugin.PluginFamily;
+import org.omnitill.api.plugin.PluginProperties;
+import org.omnitill.testkit.ComponentDescriptors;
 
 /**
  * The DS and metatype descriptors bnd generated: the plugin metadata, the configuration PID, and the
@@ -15,33 +14,19 @@ import org.junit.jupiter.api.Test;
 class ReceiptPrinterComponentDescriptorTest {
 
     @Test
-    void componentPublishesPluginPropertiesAndStores() throws IOException {
-        String xml = resource("/OSGI-INF/" + TextReceiptPrinter.class.getName() + ".xml");
-        assertTrue(xml.contains("configuration-pid=\"org.omnitill.device.receiptprinter\""), xml);
-        assertTrue(xml.contains("<provide interface=\"org.omnitill.api.device.ReceiptPrinter\"/>"), xml);
-        assertTrue(xml.contains("<provide interface=\"org.omnitill.api.device.CashDrawer\"/>"), xml);
-        assertTrue(xml.contains("name=\"omnitill.plugin.id\" type=\"String\" value=\"receipt-printer\""), xml);
-        assertTrue(xml.contains("name=\"omnitill.plugin.family\" type=\"String\" value=\"device\""), xml);
-        assertTrue(xml.contains("name=\"omnitill.plugin.name\" type=\"String\" value=\"Receipt printer (file/log)\""), xml);
-        assertTrue(xml.contains("<property name=\"omnitill.stores\" type=\"String\" value=\"*\"/>"), xml);
-        assertTrue(xml.contains("modified=\"modified\""), xml);
+    void componentPublishesPluginPropertiesAndStores() {
+        ComponentDescriptors.assertPluginDescribesItself(TextReceiptPrinter.class, PluginFamily.DEVICE,
+                "receipt-printer", "Receipt printer (file/log)")
+                .assertProvides(ReceiptPrinter.class, CashDrawer.class)
+                .assertConfigurationPid("org.omnitill.device.receiptprinter")
+                .assertProperty(PluginProperties.STORES, "*")
+                .assertModified("modified");
     }
 
     @Test
-    void metatypeDescribesTheConfiguration() throws IOException {
-        String xml = resource("/OSGI-INF/metatype/" + TextReceiptPrinter.Config.class.getName() + ".xml");
-        assertTrue(xml.contains("pid=\"org.omnitill.device.receiptprinter\""), xml);
-        assertTrue(xml.contains("id=\"output\""), xml);
-        assertTrue(xml.contains("id=\"directory\""), xml);
-        assertTrue(xml.contains("id=\"omnitill.stores\""), xml);
-    }
-
-    private static String resource(String path) throws IOException {
-        try (InputStream in = ReceiptPrinterComponentDescriptorTest.class.getResourceAsStream(path)) {
-            if (in == null) {
-                throw new IOException(path + " was not generated; run the build through process-classes");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+    void metatypeDescribesTheConfiguration() {
+        ComponentDescriptors.metatype(TextReceiptPrinter.Config.class)
+                .assertPid("org.omnitill.device.receiptprinter")
+                .assertAttributes("output", "directory", PluginProperties.STORES);
     }
 }

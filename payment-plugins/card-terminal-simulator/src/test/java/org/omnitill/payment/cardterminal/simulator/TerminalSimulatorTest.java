@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.omnitill.payment.cardterminal.simulator.TerminalSimulator.Behaviour;
 import org.omnitill.payment.cardterminal.simulator.TerminalSimulator.Transaction;
+import org.omnitill.testkit.RecordedLogs;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -16,6 +16,7 @@ import org.omnitill.api.payment.PaymentRequest;
 import org.omnitill.api.payment.PaymentResult;
 import org.omnitill.payment.cardterminal.simulator.TerminalSimulator;
 import org.omnitill.payment.cardterminal.simulator.TerminalSimulator.Behaviour;
+import org.omnitill.testkit.RecordedLogs;
 
 /**
  * The simulator puts the full test card number into its answers (a simulator-only field of every payment

@@ -9,11 +9,7 @@ import static org.omnitill.payment.giftcard.internal.Fixtures.payment;
 import static org.omnitill.payment.giftcard.internal.Fixtures.reference;
 import static org.omnitill.payment.giftcard.internal.Fixtures.refund;
 
-import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,18 +21,17 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.omnitill.api.error.OmnitillException;
 import org.omnitill.api.payment.TenderStatus;
+import org.omnitill.testkit.RecordedLogs;
 
 /**
  * Card numbers are bearer value: a whole sale, its declines, refunds and voids, and a database error
- * that quotes a number, all logged down to debug (slf4j-simple, see simplelogger.properties), leave
+ * that quotes a number, all logged down to debug (the test kit's SLF4J binding records every level), leave
  * no full number in the log, only the last four digits.
  */
 class PaymentLogScanTest {
 
-    private static final Path LOG_FILE = Path.of("target", "giftcard-test.log");
-
     @Test
-    void noFullCardNumberIsEverLogged() throws IOException {
+    void noFullCardNumberIsEverLogged() {
         DataSource database = TestDatabases.h2();
         GiftCardLedger ledger = new GiftCardLedger(database, BalanceLimits.defaults(), new CardNumbers(new Random(42)),
                 Clock.systemUTC());
@@ -74,7 +69,8 @@ class PaymentLogScanTest {
                 () -> twin.issue(AccountKind.GIFT_CARD, eur("1.00"), null, "alice"));
         assertEquals("gift_card_ledger_unavailable", clash.code());
 
-        String log = Files.readString(LOG_FILE, StandardCharsets.UTF_8);
+        // everything logged in the test JVM so far, this test's lines included
+        String log = RecordedLogs.all();
         for (String number : numbers) {
             String digits = number.replace("SC-", "");
             assertFalse(log.contains(digits), () -> "the log holds the card number " + number);

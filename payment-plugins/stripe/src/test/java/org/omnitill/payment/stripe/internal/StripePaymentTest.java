@@ -39,6 +39,7 @@ import org.omnitill.api.payment.PaymentResult;
 import org.omnitill.api.payment.RefundRequest;
 import org.omnitill.api.payment.RefundResult;
 import org.omnitill.api.payment.TenderStatus;
+import org.omnitill.testkit.RecordedLogs;
 import org.slf4j.event.Level;
 
 import com.github.tomakehurst.wiremock.http.Fault;
@@ -66,7 +67,7 @@ class StripePaymentTest {
 
     @BeforeEach
     void clearLog() {
-        CapturedLog.clear();
+        RecordedLogs.clear();
     }
 
     private TestConfig config() {
@@ -364,11 +365,11 @@ class StripePaymentTest {
 
         assertEquals(TenderStatus.FAILED, result.status());
         assertEquals("Stripe refused the payment (HTTP 401): Invalid API Key provided: [api key]", result.message());
-        List<String> warnings = CapturedLog.lines(Level.WARN);
-        assertEquals(1, warnings.size(), CapturedLog.all());
+        List<String> warnings = RecordedLogs.lines(Level.WARN);
+        assertEquals(1, warnings.size(), RecordedLogs.all());
         assertTrue(warnings.get(0).contains("check the secret key configured in org.omnitill.payment.stripe"),
                 warnings.get(0));
-        assertFalse(CapturedLog.all().contains("sk_test_"), CapturedLog.all());
+        assertFalse(RecordedLogs.all().contains("sk_test_"), RecordedLogs.all());
         STRIPE.verify(1, postRequestedFor(urlEqualTo(PAYMENTS)));
     }
 
@@ -398,8 +399,8 @@ class StripePaymentTest {
             assertEquals(ErrorKind.UNAVAILABLE, e.kind());
             assertEquals("payment_method_not_configured", e.code());
         }
-        List<String> warnings = CapturedLog.lines(Level.WARN);
-        assertEquals(1, warnings.size(), CapturedLog.all());
+        List<String> warnings = RecordedLogs.lines(Level.WARN);
+        assertEquals(1, warnings.size(), RecordedLogs.all());
         assertTrue(warnings.get(0).contains("Stripe payments are not configured"), warnings.get(0));
         assertTrue(STRIPE.getAllServeEvents().isEmpty());
     }
@@ -424,7 +425,7 @@ class StripePaymentTest {
 
         assertEquals("card_number_refused", e.code());
         assertFalse(e.getMessage().contains("4242"), e.getMessage());
-        assertFalse(CapturedLog.all().contains("4242"), CapturedLog.all());
+        assertFalse(RecordedLogs.all().contains("4242"), RecordedLogs.all());
         assertTrue(STRIPE.getAllServeEvents().isEmpty());
     }
 
@@ -612,8 +613,8 @@ class StripePaymentTest {
         STRIPE.stubFor(post(REFUNDS).willReturn(okJson(Fixtures.refund("re_1", "ref-a", 1234, "succeeded", null))));
         results.add(stripe.refund(refundOf("ref-a", "12.34")));
 
-        List<String> lines = CapturedLog.lines();
-        String log = CapturedLog.all();
+        List<String> lines = RecordedLogs.lines();
+        String log = RecordedLogs.all();
         assertTrue(lines.size() >= 6, "every call is logged: " + log);
         assertTrue(log.contains("DEBUG"), "debug lines are captured too: " + log);
         assertTrue(log.contains("Stripe payment pay-a of EUR 12.34: CAPTURED"), log);

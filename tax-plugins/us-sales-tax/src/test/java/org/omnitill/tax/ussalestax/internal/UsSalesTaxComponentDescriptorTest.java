@@ -1,5 +1,6 @@
 package org.omnitill.tax.ussalestax.internal;
 
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -7,41 +8,36 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
+import org.omnitill.api.plugin.PluginFamily;
+import org.omnitill.api.tax.TaxRule;
+import org.omnitill.testkit.ComponentDescriptors;
 
 /** bnd generated the DS and metatype descriptors with the plugin metadata and the configuration PID. */
 class UsSalesTaxComponentDescriptorTest {
 
     @Test
-    void componentPublishesThePluginPropertiesAndReadsItsPid() throws IOException {
-        String xml = generated("/OSGI-INF/" + UsSalesTaxRule.class.getName() + ".xml");
-        assertTrue(xml.contains("configuration-pid=\"org.omnitill.tax.ussalestax\""), xml);
-        assertTrue(xml.contains("<provide interface=\"org.omnitill.api.tax.TaxRule\"/>"), xml);
-        assertTrue(xml.contains("name=\"omnitill.plugin.id\" type=\"String\" value=\"us-sales-tax\""), xml);
-        assertTrue(xml.contains("name=\"omnitill.plugin.family\" type=\"String\" value=\"tax\""), xml);
-        assertTrue(xml.contains("name=\"omnitill.plugin.name\" type=\"String\" value=\"US sales tax\""), xml);
-        assertTrue(xml.contains("modified=\"modified\""), xml);
+    void componentPublishesThePluginPropertiesAndReadsItsPid() {
+        ComponentDescriptors.assertPluginDescribesItself(UsSalesTaxRule.class, PluginFamily.TAX, "us-sales-tax",
+                "US sales tax")
+                .assertProvides(TaxRule.class)
+                .assertConfigurationPid("org.omnitill.tax.ussalestax")
+                .assertModified("modified");
     }
 
     @Test
-    void metatypeDescribesTheStates() throws IOException {
-        String xml = generated("/OSGI-INF/metatype/" + UsSalesTaxRule.Config.class.getName() + ".xml");
-        assertTrue(xml.contains("pid=\"org.omnitill.tax.ussalestax\""), xml);
-        assertTrue(xml.contains("id=\"states\""), xml);
+    void metatypeDescribesTheStates() {
+        ComponentDescriptors.metatype(UsSalesTaxRule.Config.class)
+                .assertPid("org.omnitill.tax.ussalestax")
+                .assertAttribute("states");
     }
 
     @Test
     void theDataFilesAreInsideTheBundle() throws IOException {
         for (String file : new String[] {SalesTaxData.JURISDICTIONS, SalesTaxData.ZIP_CODES, SalesTaxData.TAXABILITY}) {
-            assertTrue(generated("/org/omnitill/tax/ussalestax/internal/" + file).contains("\nstate,"), file);
-        }
-    }
-
-    private static String generated(String path) throws IOException {
-        try (InputStream in = UsSalesTaxComponentDescriptorTest.class.getResourceAsStream(path)) {
-            if (in == null) {
-                throw new IOException(path + " is missing; run the build through process-classes");
+            try (InputStream in = SalesTaxData.class.getResourceAsStream(file)) {
+                assertNotNull(in, file + " is missing; run the build through process-classes");
+                assertTrue(new String(in.readAllBytes(), StandardCharsets.UTF_8).contains("\nstate,"), file);
             }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 }

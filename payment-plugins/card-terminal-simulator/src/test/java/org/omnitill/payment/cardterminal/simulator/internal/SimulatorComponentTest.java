@@ -2,28 +2,23 @@ package org.omnitill.payment.cardterminal.simulator.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.lang.reflect.Proxy;
-import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Dictionary;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.jar.Manifest;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
-import org.omnitill.payment.cardterminal.simulator.RecordedLogs;
 import org.omnitill.payment.cardterminal.simulator.TerminalSimulator;
+import org.omnitill.testkit.BundleManifest;
+import org.omnitill.testkit.ComponentDescriptors;
+import org.omnitill.testkit.RecordedLogs;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 
@@ -34,43 +29,33 @@ import org.osgi.framework.ServiceRegistration;
 class SimulatorComponentTest {
 
     @Test
-    void theComponentRequiresItsConfiguration() throws IOException {
-        String xml = resource("/OSGI-INF/" + SimulatorComponent.class.getName() + ".xml");
-        assertTrue(xml.contains("configuration-policy=\"require\""), xml);
-        assertTrue(xml.contains("configuration-pid=\"org.omnitill.payment.cardterminal.simulator\""), xml);
-        assertTrue(xml.contains("deactivate=\"deactivate\""), xml);
-        assertFalse(xml.contains("<service"), "the simulator is registered once it listens, not by DS: " + xml);
+    void theComponentRequiresItsConfiguration() {
+        ComponentDescriptors.of(SimulatorComponent.class)
+                .assertConfigurationPolicy("require")
+                .assertConfigurationPid("org.omnitill.payment.cardterminal.simulator")
+                .assertDeactivate("deactivate")
+                // the simulator is registered once it listens, not by DS
+                .assertProvidesNoService();
     }
 
     @Test
-    void metatypeDefaultsToTheEndpointTheCardTerminalPluginExpects() throws IOException {
-        String xml = resource("/OSGI-INF/metatype/" + SimulatorComponent.Config.class.getName() + ".xml");
-        assertTrue(xml.contains("pid=\"org.omnitill.payment.cardterminal.simulator\""), xml);
-        assertTrue(Pattern.compile("<AD id=\"port\" type=\"Integer\"[^>]* default=\"8443\"").matcher(xml).find(), xml);
-        assertTrue(Pattern.compile("<AD id=\"host\" type=\"String\"[^>]* default=\"127.0.0.1\"").matcher(xml).find(),
-                xml);
-        assertTrue(Pattern.compile("<AD id=\"poiId\" type=\"String\"[^>]* default=\"V400m-324688179\"").matcher(xml)
-                .find(), xml);
+    void metatypeDefaultsToTheEndpointTheCardTerminalPluginExpects() {
+        ComponentDescriptors.metatype(SimulatorComponent.Config.class)
+                .assertPid("org.omnitill.payment.cardterminal.simulator")
+                .assertAttribute("port", "Integer", "8443")
+                .assertAttribute("host", "String", "127.0.0.1")
+                .assertAttribute("poiId", "String", "V400m-324688179");
     }
 
     @Test
-    void theBundleExportsTheVersionedSimulatorPackageAndLeavesTheHttpServerToBootDelegation()
-            throws IOException, URISyntaxException {
-        Path classes = Path.of(SimulatorComponent.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        Manifest manifest;
-        try (InputStream in = Files.newInputStream(classes.resolve("META-INF/MANIFEST.MF"))) {
-            manifest = new Manifest(in);
-        }
-        String exports = manifest.getMainAttributes().getValue("Export-Package");
-        String imports = manifest.getMainAttributes().getValue("Import-Package");
-        assertEquals("org.omnitill.payment.cardterminal.simulator",
-                manifest.getMainAttributes().getValue("Bundle-SymbolicName"));
-        assertNotNull(exports);
-        assertTrue(exports.startsWith("org.omnitill.payment.cardterminal.simulator;"), exports);
-        assertTrue(exports.contains("version=\"1.0.0\""), exports);
-        assertFalse(exports.contains(".internal"), exports);
-        assertFalse(imports.contains("com.sun.net.httpserver"), imports);
-        assertTrue(imports.contains("com.fasterxml.jackson.databind"), imports);
+    void theBundleExportsTheVersionedSimulatorPackageAndLeavesTheHttpServerToBootDelegation() {
+        BundleManifest manifest = BundleManifest.of(SimulatorComponent.class)
+                .assertHeader("Bundle-SymbolicName", "org.omnitill.payment.cardterminal.simulator")
+                .assertExports("org.omnitill.payment.cardterminal.simulator", "version=\"1.0.0\"")
+                .assertImportsNothingFrom("com.sun.net.httpserver")
+                .assertImports("com.fasterxml.jackson.databind");
+        assertEquals(Set.of("org.omnitill.payment.cardterminal.simulator"),
+                manifest.clauses("Export-Package").keySet(), "nothing else, nothing internal");
     }
 
     @Test
@@ -138,13 +123,5 @@ class SimulatorComponentTest {
                     }
                     return value;
                 });
-    }
-
-    private static String resource(String path) throws IOException {
-        InputStream in = SimulatorComponentTest.class.getResourceAsStream(path);
-        assertNotNull(in, path + " is missing: bnd writes it when the build runs through process-classes");
-        try (in) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
     }
 }
