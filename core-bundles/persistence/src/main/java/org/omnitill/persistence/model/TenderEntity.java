@@ -5,14 +5,9 @@ import java.time.Instant;
 
 import javax.persistence.Column;
 import javax.persistence.Entity;
-import javax.persistence.EnumType;
-import javax.persistence.Enumerated;
-import javax.persistence.Id;
 import javax.persistence.JoinColumn;
 import javax.persistence.ManyToOne;
 import javax.persistence.Table;
-
-import org.omnitill.api.payment.TenderStatus;
 
 /**
  * A payment towards a cart, and where it stands: {@code PENDING} while the provider is asked (or its
@@ -22,41 +17,14 @@ import org.omnitill.api.payment.TenderStatus;
  */
 @Entity
 @Table(name = "OT_TENDER")
-public class TenderEntity {
-    @Id
-    @Column(length = 36)
-    public String id;
+public class TenderEntity extends PaymentColumns {
     @ManyToOne(optional = false)
     @JoinColumn(name = "cart_id", nullable = false)
     public CartEntity cart;
-    @Column(length = 64, nullable = false)
-    public String method;
-    @Enumerated(EnumType.STRING)
-    @Column(length = 16, nullable = false)
-    public TenderStatus status;
-    @Column(precision = 19, scale = 4, nullable = false)
-    public BigDecimal amount;
-    @Column(precision = 19, scale = 4, nullable = false)
-    public BigDecimal tendered;
-    @Column(name = "change_given", precision = 19, scale = 4, nullable = false)
-    public BigDecimal changeGiven;
-    @Column(precision = 19, scale = 4, nullable = false)
-    public BigDecimal rounding;
-    @Column(name = "provider_reference")
-    public String reference;
     @Column(length = 512)
     public String message;
-    @Column(name = "created_at", nullable = false)
-    public Instant createdAt;
-    /** What may be kept of a card payment: never the card number. */
-    @Column(name = "card_brand", length = 32)
-    public String cardBrand;
-    @Column(name = "masked_pan", length = 32)
-    public String maskedPan;
     @Column(name = "card_token", length = 128)
     public String cardToken;
-    @Column(name = "authorisation_code", length = 32)
-    public String authorisationCode;
     /** The method-specific input the payment was requested with (JSON object), for status, cancel and refund. */
     @Column(name = "request_data", length = 2048)
     public String requestData;
