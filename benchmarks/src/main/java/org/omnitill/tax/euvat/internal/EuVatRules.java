@@ -23,6 +23,16 @@ public final class EuVatRules {
             }
 
             @Override
+            public boolean ossRegistered() {
+                return true;
+            }
+
+            @Override
+            public boolean distanceSalesBelowThreshold() {
+                return false;
+            }
+
+            @Override
             public Class<? extends Annotation> annotationType() {
                 return EuVatTaxRule.Config.class;
             }
