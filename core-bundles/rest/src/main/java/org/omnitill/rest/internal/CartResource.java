@@ -125,8 +125,9 @@ public class CartResource {
             @HeaderParam(ApprovalHeader.NAME) String approval, @Context SecurityContext context) {
         BigDecimal quantity = Requests.quantity(Requests.body(json, body, RequestBodies.ChangeLine.class).quantity());
         OmnitillPrincipal user = AuthResource.principal(context);
+        // read before the transaction: reading a cart may ask a payment provider about a pending tender
+        LineView line = line(carts.cart(id), lineId);
         return tx.required(em -> {
-            LineView line = line(carts.cart(id), lineId);
             if (quantity.compareTo(line.quantity()) >= 0 || !security.lineVoidNeedsApproval()) {
                 return carts.changeLine(id, lineId, quantity);
             }
@@ -145,8 +146,8 @@ public class CartResource {
     public CartView removeLine(@PathParam("id") String id, @PathParam("lineId") String lineId,
             @HeaderParam(ApprovalHeader.NAME) String approval, @Context SecurityContext context) {
         OmnitillPrincipal user = AuthResource.principal(context);
+        LineView line = line(carts.cart(id), lineId);
         return tx.required(em -> {
-            LineView line = line(carts.cart(id), lineId);
             if (!security.lineVoidNeedsApproval()) {
                 return carts.removeLine(id, lineId);
             }
@@ -171,8 +172,8 @@ public class CartResource {
         }
         String reason = reason(request.reason());
         OmnitillPrincipal user = AuthResource.principal(context);
+        LineView line = line(carts.cart(id), lineId);
         return tx.required(em -> {
-            LineView line = line(carts.cart(id), lineId);
             SecurityService.Approval approved = security.approve(user, approval, Permission.PRICE_OVERRIDE);
             CartView cart = carts.overrideLinePrice(id, lineId, request.unitPrice(), reason);
             audit.record(new AuditEvent("cart.price.override", approved.actor(), approved.approver(), target(id, line),
@@ -194,8 +195,8 @@ public class CartResource {
         }
         LineDiscount discount = new LineDiscount(request.percent(), request.amount(), reason(request.reason()));
         OmnitillPrincipal user = AuthResource.principal(context);
+        LineView line = line(carts.cart(id), lineId);
         return tx.required(em -> {
-            LineView line = line(carts.cart(id), lineId);
             Money beforeDiscount = line.lineTotal().plus(line.discount());
             BigDecimal percent;
             try {
@@ -233,8 +234,8 @@ public class CartResource {
             throw OmnitillException.invalid("invalid_certificate", "certificate is at most 64 characters");
         }
         OmnitillPrincipal user = AuthResource.principal(context);
+        carts.cart(id); // 404 before asking for an approval
         return tx.required(em -> {
-            carts.cart(id);
             SecurityService.Approval approved = security.approve(user, approval, Permission.TAX_EXEMPT);
             CartView cart = carts.setTaxExemption(id, certificate);
             audit.record(new AuditEvent("cart.tax.exempt", approved.actor(), approved.approver(), "cart/" + id,

@@ -2,7 +2,9 @@ package org.omnitill.rest.internal;
 
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;
@@ -107,28 +109,21 @@ public class HealthResource {
     }
 
     private List<String> missingServices() {
+        // a snapshot of the dynamic references, in the order the report names them
+        Map<String, Object> services = new LinkedHashMap<>();
+        services.put("stores", stores);
+        services.put("catalog", catalog);
+        services.put("inventory", inventory);
+        services.put("carts", carts);
+        services.put("orders", orders);
+        services.put("audit", audit);
+        services.put("security", security);
         List<String> missing = new ArrayList<>();
-        if (stores == null) {
-            missing.add("stores");
-        }
-        if (catalog == null) {
-            missing.add("catalog");
-        }
-        if (inventory == null) {
-            missing.add("inventory");
-        }
-        if (carts == null) {
-            missing.add("carts");
-        }
-        if (orders == null) {
-            missing.add("orders");
-        }
-        if (audit == null) {
-            missing.add("audit");
-        }
-        if (security == null) {
-            missing.add("security");
-        }
+        services.forEach((name, service) -> {
+            if (service == null) {
+                missing.add(name);
+            }
+        });
         return missing;
     }
 

@@ -270,4 +270,30 @@ class CartResourceTest {
         assertEquals(URI.create("http://h/api/v1/carts/a%2Fb%20c"),
                 Responses.location(URI.create("http://h/api/v1"), "carts", "a/b c"));
     }
+
+    @Test
+    void adjustmentsRefuseBadInputBeforeAnythingIsAskedOrChanged() {
+        when(carts.cart("c1")).thenReturn(Views.cart("c1"));
+        assertInvalid("missing_field", () -> resource.overridePrice("c1", "l1", bytes("{\"reason\":\"x\"}"), null, anna));
+        assertInvalid("missing_field", () -> resource.overridePrice("c1", "l1",
+                bytes("{\"unitPrice\":{\"amount\":\"1.00\",\"currency\":\"EUR\"}}"), null, anna));
+        assertInvalid("invalid_reason", () -> resource.overridePrice("c1", "l1",
+                bytes("{\"unitPrice\":{\"amount\":\"1.00\",\"currency\":\"EUR\"},\"reason\":\"" + "x".repeat(256)
+                        + "\"}"), null, anna));
+        assertInvalid("invalid_discount", () -> resource.discount("c1", "l1", bytes("{\"reason\":\"x\"}"), null, anna));
+        assertInvalid("invalid_discount", () -> resource.discount("c1", "l1",
+                bytes("{\"percent\":5,\"amount\":{\"amount\":\"1.00\",\"currency\":\"EUR\"},\"reason\":\"x\"}"), null, anna));
+        assertInvalid("missing_field", () -> resource.taxExemption("c1", bytes("{}"), null, anna));
+        assertInvalid("invalid_certificate", () -> resource.taxExemption("c1",
+                bytes("{\"certificate\":\"" + "C".repeat(65) + "\"}"), null, anna));
+        assertInvalid("invalid_country", () -> resource.shipTo("c1", bytes("{\"country\":\"France\"}")));
+        assertInvalid("line_not_found", () -> resource.overridePrice("c1", "nope",
+                bytes("{\"unitPrice\":{\"amount\":\"1.00\",\"currency\":\"EUR\"},\"reason\":\"x\"}"), null, anna));
+        verify(security, never()).approve(any(), any(), any());
+        verify(carts, never()).overrideLinePrice(any(), any(), any(), any());
+        verify(carts, never()).discountLine(any(), any(), any());
+        verify(carts, never()).setTaxExemption(any(), any());
+        verify(carts, never()).setShipTo(any(), any());
+        assertTrue(audit.events.isEmpty());
+    }
 }

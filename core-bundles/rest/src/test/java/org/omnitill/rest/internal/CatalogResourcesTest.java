@@ -3,7 +3,9 @@ package org.omnitill.rest.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
@@ -107,5 +109,22 @@ class CatalogResourcesTest {
         when(inventory.levels("SKU-1")).thenReturn(List.of());
         assertTrue(stock.stock("SKU-1").locations().isEmpty());
         verify(inventory).levels("SKU-1");
+    }
+
+    @Test
+    void priceChangesAndStockAdjustmentsRefuseBadInputAndChangeNothing() {
+        javax.ws.rs.core.SecurityContext mia = new OmnitillSecurityContext(
+                new OmnitillPrincipal("mia", java.util.Set.of("manager"), null, null, null), false);
+        assertInvalid("missing_field", () -> products.setPrice("SKU-1", "berlin-1", "{}".getBytes(), mia));
+        assertInvalid("missing_body", () -> products.setPrice("SKU-1", "berlin-1", new byte[0], mia));
+        byte[] noReason = "{\"location\":\"berlin-1\",\"quantity\":2}".getBytes();
+        assertInvalid("missing_field", () -> stock.adjust("SKU-1", noReason, mia));
+        byte[] zero = "{\"location\":\"berlin-1\",\"quantity\":0,\"reason\":\"count\"}".getBytes();
+        assertInvalid("invalid_quantity", () -> stock.adjust("SKU-1", zero, mia));
+        byte[] unknown = "{\"location\":\"berlin-1\",\"quantity\":1,\"reason\":\"count\"}".getBytes();
+        assertEquals("product_not_found", assertThrows(OmnitillException.class,
+                () -> stock.adjust("NOPE", unknown, mia)).code());
+        verify(catalog, never()).setPrice(any(), any(), any());
+        verifyNoInteractions(inventory);
     }
 }
