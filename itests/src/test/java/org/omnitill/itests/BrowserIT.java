@@ -1,0 +1,255 @@
+package org.omnitill.itests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The register and the back office in a real browser against the real distribution: Debian's chromium,
+ * headless, on the pages the runtime serves at {@code /omnitill/}. Each test checks what it did through
+ * the REST API as well, so a page that only looks right does not pass. Screenshots of every page are kept
+ * in {@code itests/target/screenshots/}.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class BrowserIT {
+
+    private static final String STORE = "berlin-mitte";
+    private static final String COFFEE_BARCODE = "2000000010007"; // COF-001
+
+    private static UnpackedDistribution karaf;
+    private static HeadlessChromium browser;
+    private static String soldOrderNumber;
+
+    @BeforeAll
+    static void startServerAndBrowser() throws Exception {
+        karaf = UnpackedDistribution.unpack("browser");
+        karaf.start();
+        browser = HeadlessChromium.launch();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        try {
+            if (browser != null) {
+                browser.close();
+            }
+        } finally {
+            if (karaf != null) {
+                karaf.close();
+            }
+        }
+    }
+
+    @Test
+    @Order(1)
+    void aCashierCompletesASaleByKeyboardWithAScannedBarcode() throws Exception {
+        String stockBefore = onHand("COF-001", STORE);
+        signIn("cashier");
+        browser.open(page("#/register"));
+        openTill();
+        browser.screenshot("register-empty");
+
+        WebElement scan = browser.find("#scan-input");
+        scan.sendKeys(COFFEE_BARCODE, Keys.ENTER); // what a barcode scanner types
+        browser.find(".cart-line[data-sku='COF-001']");
+        browser.find("#scan-input").sendKeys("tote", Keys.ENTER); // a name: search, then pick with Enter
+        browser.find("button.search-result");
+        browser.find("#scan-input").sendKeys(Keys.ENTER);
+        browser.find(".cart-line[data-sku='BAG-001']");
+        assertEquals(2, browser.all(".cart-line").size());
+        browser.screenshot("register-cart");
+
+        browser.find("#scan-input").sendKeys(Keys.F12);
+        browser.find("#tender-panel");
+        browser.screenshot("register-tender");
+        WebElement amount = browser.find("#tender-amount");
+        amount.clear();
+        amount.sendKeys("50", Keys.ENTER);
+        String receipt = browser.textContains("#receipt", "Order");
+        soldOrderNumber = browser.find("#receipt-order-number").getText().trim();
+        assertTrue(soldOrderNumber.startsWith(STORE + "-"), soldOrderNumber);
+        assertTrue(receipt.contains(soldOrderNumber), receipt);
+        assertTrue(browser.find("svg#receipt-barcode").isDisplayed());
+        browser.screenshot("register-receipt");
+
+        JsonNode order = karaf.call("GET", "/api/v1/orders/" + soldOrderNumber, null, "cashier", 200);
+        assertEquals(2, order.get("lines").size());
+        assertEquals(new BigDecimal(stockBefore).subtract(BigDecimal.ONE), new BigDecimal(onHand("COF-001", STORE)));
+
+        browser.find("#new-sale").sendKeys(Keys.ENTER);
+        browser.waitFor(d -> d.findElements(By.cssSelector(".cart-line")).isEmpty());
+    }
+
+    @Test
+    @Order(2)
+    void aBigDiscountIsRefusedWithoutApprovalAndGrantedWithIt() throws Exception {
+        signIn("cashier");
+        browser.open(page("#/register"));
+        browser.find("#scan-input").sendKeys(COFFEE_BARCODE, Keys.ENTER);
+        browser.find(".cart-line[data-sku='COF-001']");
+        String totalBefore = browser.find("#cart-total").getText();
+
+        browser.click(".cart-line[data-sku='COF-001'] button.line-discount");
+        discount("25");
+        browser.find("#approval-dialog");
+        browser.screenshot("register-approval-prompt");
+        browser.click("#approval-cancel");
+        browser.gone("#approval-dialog");
+        assertEquals(totalBefore, browser.find("#cart-total").getText(), "a refused discount changes nothing");
+
+        browser.click(".cart-line[data-sku='COF-001'] button.line-discount");
+        discount("25");
+        browser.find("#approval-username").sendKeys("cashier");
+        browser.find("#approval-secret").sendKeys("cashier", Keys.ENTER);
+        browser.find("#approval-error"); // a cashier cannot approve
+        WebElement user = browser.find("#approval-username");
+        user.clear();
+        user.sendKeys("supervisor");
+        WebElement secret = browser.find("#approval-secret");
+        secret.clear();
+        secret.sendKeys("supervisor", Keys.ENTER);
+        browser.gone("#approval-dialog");
+        browser.waitFor(d -> !d.findElement(By.cssSelector("#cart-total")).getText().equals(totalBefore));
+        browser.screenshot("register-discount-approved");
+
+        String cartId = (String) browser.script("return JSON.parse(localStorage.getItem('omnitill.cart') || 'null')?.id"
+                + " || localStorage.getItem('omnitill.cartId');");
+        if (cartId != null) {
+            JsonNode cart = karaf.call("GET", "/api/v1/carts/" + cartId, null, "cashier", 200);
+            assertNotEquals(BigDecimal.ZERO.compareTo(new BigDecimal(cart.get("lines").get(0).get("discount").get("amount")
+                    .asText())), 0, cart.toString());
+        }
+    }
+
+    @Test
+    @Order(3)
+    void aReturnByTheReceiptBarcodeRefundsWithASupervisorsApproval() throws Exception {
+        signIn("cashier");
+        browser.open(page("#/register"));
+        browser.click("#mode-return");
+        browser.find("#return-lookup").sendKeys(soldOrderNumber, Keys.ENTER); // the scanner reads the receipt
+        WebElement line = browser.find(".return-line");
+        WebElement quantity = line.findElement(By.cssSelector("input.return-qty"));
+        quantity.clear();
+        quantity.sendKeys("1");
+        browser.find("#return-reason").sendKeys("customer changed mind");
+        browser.screenshot("register-return");
+        browser.click("#return-submit");
+        browser.find("#approval-username").sendKeys("supervisor");
+        browser.find("#approval-secret").sendKeys("supervisor", Keys.ENTER);
+        browser.find("#return-result .refund");
+        browser.screenshot("register-return-refunded");
+
+        JsonNode returns = karaf.call("GET", "/api/v1/orders/" + soldOrderNumber + "/returns", null, "cashier", 200);
+        assertEquals(1, returns.size(), returns.toString());
+    }
+
+    @Test
+    @Order(4)
+    void theDashboardShowsTheDaysFigures() throws Exception {
+        signIn("manager");
+        browser.open(page("#/office/dashboard"));
+        browser.find("#dashboard");
+        String orders = browser.find("#kpi-orders").getText();
+        assertTrue(orders.matches("(?s).*\\b1\\b.*"), "one sale so far: " + orders);
+        for (String chart : new String[] {"#chart-by-hour", "#chart-by-store", "#chart-by-channel", "#chart-top-products"}) {
+            WebElement canvas = browser.find("canvas" + chart);
+            assertTrue(canvas.getSize().getWidth() > 100 && canvas.getSize().getHeight() > 50, chart + " is drawn");
+        }
+        assertFalse(browser.find("#kpi-net-sales").getText().isBlank());
+        browser.screenshot("office-dashboard");
+
+        browser.open(page("#/office/orders"));
+        browser.find("tr.order-row[data-order-number='" + soldOrderNumber + "']").click();
+        browser.textContains("#order-receipt", soldOrderNumber);
+        browser.screenshot("office-orders");
+
+        browser.open(page("#/office/inventory"));
+        new org.openqa.selenium.support.ui.Select(browser.find("select#inventory-location")).selectByValue(STORE);
+        browser.find("tr.inventory-row[data-sku='COF-001']");
+        browser.screenshot("office-inventory");
+    }
+
+    @Test
+    @Order(5)
+    void anAdminRemovesAndReinstallsAPluginFromThePluginsPage() throws Exception {
+        signIn("admin");
+        browser.open(page("#/office/plugins"));
+        String printerFeature = "tr.plugin-feature-row[data-feature='omnitill-device-receipt-printer']";
+        browser.find("tr.plugin-service-row[data-plugin='receipt-printer']");
+        browser.screenshot("office-plugins");
+
+        browser.click(printerFeature + " button.plugin-remove");
+        browser.find("#confirm-dialog");
+        browser.click("#confirm-ok");
+        browser.waitFor(d -> d.findElements(By.cssSelector("tr.plugin-service-row[data-plugin='receipt-printer']")).isEmpty());
+        assertFalse(plugins().contains("\"receipt-printer\""), "the printer plugin is gone from the runtime");
+        browser.screenshot("office-plugins-removed");
+
+        browser.click(printerFeature + " button.plugin-install");
+        browser.textContains("tr.plugin-service-row[data-plugin='receipt-printer'] .plugin-state", "ACTIVE");
+        assertTrue(plugins().contains("\"receipt-printer\""), "the printer plugin is back");
+        browser.screenshot("office-plugins-reinstalled");
+    }
+
+    private static String plugins() throws Exception {
+        return karaf.call("GET", "/api/v1/plugins", null, "admin", 200).toString();
+    }
+
+    private static void discount(String percent) {
+        WebElement field = browser.find("#discount-percent");
+        field.clear();
+        field.sendKeys(percent);
+        browser.click("#discount-apply");
+    }
+
+    /** The till is set up once per browser profile: store and register id, kept in local storage. */
+    private static void openTill() {
+        if (!browser.all("select#till-store").isEmpty()) {
+            new org.openqa.selenium.support.ui.Select(browser.find("select#till-store")).selectByValue(STORE);
+            WebElement register = browser.find("#till-register");
+            register.clear();
+            register.sendKeys("till-7");
+            browser.click("#till-open");
+        }
+        browser.find("#scan-input");
+    }
+
+    private static void signIn(String user) {
+        browser.open(page(""));
+        browser.script("sessionStorage.clear();");
+        browser.open(page(""));
+        browser.driver().navigate().refresh();
+        browser.find("#login-username").sendKeys(user);
+        browser.find("#login-password").sendKeys(user, Keys.ENTER);
+        browser.textContains("#signed-in-user", user);
+    }
+
+    private static String page(String fragment) {
+        return karaf.uri("/omnitill/" + fragment).toString();
+    }
+
+    private static String onHand(String sku, String location) throws Exception {
+        for (JsonNode level : karaf.call("GET", "/api/v1/inventory/" + sku, null, "cashier", 200).get("locations")) {
+            if (level.get("locationId").asText().equals(location)) {
+                return level.get("onHand").asText();
+            }
+        }
+        throw new AssertionError(sku + " has no stock at " + location);
+    }
+}
