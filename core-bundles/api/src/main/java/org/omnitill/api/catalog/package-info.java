@@ -1,5 +1,5 @@
 /** Products, barcodes and quantities, and the catalog service that looks them up. */
-@Version("1.2.0")
+@Version("1.3.0")
 @Export
 package org.omnitill.api.catalog;
 

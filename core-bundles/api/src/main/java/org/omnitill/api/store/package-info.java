@@ -1,5 +1,5 @@
 /** Stores and warehouses: the locations that sell and hold stock. */
-@Version("1.0.0")
+@Version("1.1.0")
 @Export
 package org.omnitill.api.store;
 

@@ -117,6 +117,60 @@ public class JpaCatalogService implements CatalogService {
         });
     }
 
+    @Override
+    public Optional<Money> unitCost(String sku, String storeId) {
+        return tx.required(em -> findPrice(em, sku, storeId, false)
+                .filter(p -> p.unitCost != null).map(JpaCatalogService::cost));
+    }
+
+    @Override
+    public Map<String, Money> unitCosts(String storeId) {
+        return tx.required(em -> em.createQuery("SELECT p FROM PriceEntity p WHERE p.storeId = :store"
+                        + " AND p.unitCost IS NOT NULL", PriceEntity.class)
+                .setParameter("store", storeId).getResultList().stream()
+                .collect(Collectors.toMap(p -> p.sku, JpaCatalogService::cost, (a, b) -> a, TreeMap::new)));
+    }
+
+    @Override
+    public Optional<Money> setUnitCost(String sku, String storeId, Money unitCost) {
+        if (unitCost != null && unitCost.isNegative()) {
+            throw OmnitillException.invalid("invalid_unit_cost", "a unit cost must be zero or more");
+        }
+        return tx.required(em -> {
+            if (em.find(ProductEntity.class, sku) == null) {
+                throw OmnitillException.notFound("product_not_found", "there is no article '" + sku + "'");
+            }
+            StoreEntity store = em.find(StoreEntity.class, storeId);
+            if (store == null) {
+                throw OmnitillException.notFound("store_not_found", "there is no store '" + storeId + "'");
+            }
+            if (unitCost != null && !store.currency.equals(unitCost.currencyCode())) {
+                throw OmnitillException.invalid("currency_mismatch",
+                        "store '" + storeId + "' keeps costs in " + store.currency + ", not " + unitCost.currencyCode());
+            }
+            // the cost belongs to the store's price row: a store that does not sell the article has no cost for it
+            PriceEntity row = findPrice(em, sku, storeId, true).orElseThrow(() -> OmnitillException.notFound(
+                    "price_not_found", "store '" + storeId + "' has no price for '" + sku + "'; set the price first"));
+            Optional<Money> previous = Optional.ofNullable(row.unitCost).map(c -> cost(row));
+            row.unitCost = unitCost == null ? null : unitCost.amount();
+            return previous;
+        });
+    }
+
+    private static Optional<PriceEntity> findPrice(EntityManager em, String sku, String storeId, boolean lock) {
+        TypedQuery<PriceEntity> query = em.createQuery(
+                        "SELECT p FROM PriceEntity p WHERE p.sku = :sku AND p.storeId = :store", PriceEntity.class)
+                .setParameter("sku", sku).setParameter("store", storeId);
+        if (lock) {
+            query.setLockMode(LockModeType.PESSIMISTIC_WRITE);
+        }
+        return query.getResultList().stream().findFirst();
+    }
+
+    private static Money cost(PriceEntity p) {
+        return Money.of(p.unitCost, Money.currency(p.currency));
+    }
+
     private static String escapeLike(String text) {
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }

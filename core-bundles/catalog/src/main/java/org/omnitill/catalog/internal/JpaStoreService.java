@@ -38,6 +38,6 @@ public class JpaStoreService implements StoreService {
 
     static StoreView view(StoreEntity s) {
         return new StoreView(s.id, s.name, s.type, s.country, s.region, s.postalCode, s.city,
-                Money.currency(s.currency), s.pricesIncludeTax);
+                Money.currency(s.currency), s.pricesIncludeTax, s.timeZone);
     }
 }

@@ -117,6 +117,48 @@ class JpaCatalogServiceTest {
     }
 
     @Test
+    void unitCostsBelongToTheStorePriceAndAreNotInTheProductView() {
+        assertTrue(catalog.unitCost("COF-1", "berlin").isEmpty());
+        assertTrue(catalog.setUnitCost("COF-1", "berlin", Money.of("6.50", "EUR")).isEmpty());
+        assertEquals(Money.of("6.50", "EUR"), catalog.unitCost("COF-1", "berlin").orElseThrow());
+        assertEquals(Map.of("COF-1", Money.of("6.50", "EUR")), catalog.unitCosts("berlin"));
+        assertTrue(catalog.unitCosts("wh").isEmpty());
+        // a price change keeps the cost
+        catalog.setPrice("COF-1", "berlin", Money.of("13.49", "EUR"));
+        assertEquals(Money.of("6.50", "EUR"), catalog.setUnitCost("COF-1", "berlin", Money.of("0.00", "EUR")).orElseThrow());
+        assertEquals(Money.of("0.00", "EUR"), catalog.unitCost("COF-1", "berlin").orElseThrow());
+        // null clears it
+        assertEquals(Money.of("0.00", "EUR"), catalog.setUnitCost("COF-1", "berlin", null).orElseThrow());
+        assertTrue(catalog.unitCost("COF-1", "berlin").isEmpty());
+        assertTrue(catalog.unitCosts("berlin").isEmpty());
+        // the cashier's view of the article is the same with or without a cost
+        ProductView before = catalog.product("COF-1").orElseThrow();
+        catalog.setUnitCost("COF-1", "berlin", Money.of("7.00", "EUR"));
+        assertEquals(before, catalog.product("COF-1").orElseThrow());
+    }
+
+    @Test
+    void setUnitCostRefusesBadInputAndChangesNothing() {
+        catalog.setUnitCost("COF-1", "berlin", Money.of("6.50", "EUR"));
+        assertEquals("invalid_unit_cost", code(() -> catalog.setUnitCost("COF-1", "berlin", Money.of("-0.01", "EUR"))));
+        assertEquals("currency_mismatch", code(() -> catalog.setUnitCost("COF-1", "berlin", Money.of("6.00", "USD"))));
+        assertEquals("product_not_found", code(() -> catalog.setUnitCost("NOPE", "berlin", Money.of("1.00", "EUR"))));
+        assertEquals("store_not_found", code(() -> catalog.setUnitCost("COF-1", "nowhere", Money.of("1.00", "EUR"))));
+        assertEquals("price_not_found", code(() -> catalog.setUnitCost("APL", "berlin", Money.of("1.00", "EUR"))));
+        assertEquals(Money.of("6.50", "EUR"), catalog.unitCost("COF-1", "berlin").orElseThrow());
+        assertTrue(catalog.unitCost("APL", "berlin").isEmpty());
+    }
+
+    @Test
+    void storesHaveTheirTimeZoneOrUtc() {
+        db.tx().required(em -> Fixtures.store(em, "austin", LocationType.STORE, "US", "USD", false, "America/Chicago"));
+        assertEquals("America/Chicago", stores.store("austin").orElseThrow().timeZone());
+        assertEquals(java.time.ZoneId.of("America/Chicago"), stores.store("austin").orElseThrow().zoneId());
+        assertEquals("UTC", stores.store("berlin").orElseThrow().timeZone());
+        assertEquals(java.time.ZoneId.of("UTC"), stores.store("berlin").orElseThrow().zoneId());
+    }
+
+    @Test
     void storesListStoresBeforeWarehouses() {
         assertEquals(List.of("berlin", "wh"), stores.stores().stream().map(s -> s.id()).toList());
         assertEquals("EUR", stores.store("berlin").orElseThrow().currency().getCurrencyCode());

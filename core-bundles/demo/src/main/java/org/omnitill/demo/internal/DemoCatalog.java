@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 import org.omnitill.api.catalog.Barcode;
@@ -43,17 +44,19 @@ import org.omnitill.api.tax.TaxCategory;
  * <li>INR: EUR × 90, rounded half-up to whole rupees (16.99 → 1529.1 → 1529.00), GST included as
  * an MRP is.</li>
  * </ul>
- * The factors are round numbers near the exchange rates, not quotes.
+ * The factors are round numbers near the exchange rates, not quotes. Most articles also have a unit
+ * cost at each store ({@link #unitCost}), a few have none.
  */
 final class DemoCatalog {
 
     /**
      * A store or warehouse of the demo. {@code region} is the ISO 3166-2 subdivision without the
      * country prefix: a US state, a Canadian province or an Indian state, which their tax rules need;
-     * the EU stores carry theirs for completeness (EU VAT does not use it).
+     * the EU stores carry theirs for completeness (EU VAT does not use it). {@code timeZone} is the
+     * IANA zone of the store's business day.
      */
     record Location(String id, String name, LocationType type, String country, String region, String postalCode,
-            String city, String currency, boolean pricesIncludeTax) {
+            String city, String currency, boolean pricesIncludeTax, String timeZone) {
     }
 
     /**
@@ -135,19 +138,19 @@ final class DemoCatalog {
 
     static final List<Location> LOCATIONS = List.of(
             new Location("berlin-mitte", "Omnitill Demo Berlin Mitte", LocationType.STORE, "DE", "BE", "10117",
-                    "Berlin", "EUR", true),
+                    "Berlin", "EUR", true, "Europe/Berlin"),
             new Location("hamburg-altona", "Omnitill Demo Hamburg Altona", LocationType.STORE, "DE", "HH", "22765",
-                    "Hamburg", "EUR", true),
+                    "Hamburg", "EUR", true, "Europe/Berlin"),
             new Location("amsterdam-centrum", "Omnitill Demo Amsterdam Centrum", LocationType.STORE, "NL", "NH",
-                    "1012 JS", "Amsterdam", "EUR", true),
+                    "1012 JS", "Amsterdam", "EUR", true, "Europe/Amsterdam"),
             new Location("austin-downtown", "Omnitill Demo Austin Downtown", LocationType.STORE, "US", "TX", "78701",
-                    "Austin", "USD", false),
+                    "Austin", "USD", false, "America/Chicago"),
             new Location("toronto-queen-west", "Omnitill Demo Toronto Queen West", LocationType.STORE, "CA", "ON",
-                    "M5V 2T6", "Toronto", "CAD", false),
+                    "M5V 2T6", "Toronto", "CAD", false, "America/Toronto"),
             new Location("bengaluru-mg-road", "Omnitill Demo Bengaluru MG Road", LocationType.STORE, "IN", "KA",
-                    "560001", "Bengaluru", "INR", true),
+                    "560001", "Bengaluru", "INR", true, "Asia/Kolkata"),
             new Location("wh-kassel", "Omnitill Central Warehouse Kassel", LocationType.WAREHOUSE, "DE", "HE", "34117",
-                    "Kassel", "EUR", true));
+                    "Kassel", "EUR", true, "Europe/Berlin"));
 
     /**
      * The {@code storeTaxRules} entry of the cart configuration ({@code etc/org.omnitill.cart.cfg})
@@ -241,6 +244,23 @@ final class DemoCatalog {
     /** Rounded up to the next ten cents, less a cent: 18.689 → 18.69, 0.22 → 0.29, 25.50 → 25.49. */
     private static BigDecimal endingInNine(BigDecimal exact) {
         return exact.setScale(1, RoundingMode.CEILING).subtract(CENT);
+    }
+
+    /**
+     * What one unit of the article costs the store, for the dashboard's margin: 45 % to 65 % of its shelf
+     * price at that store (varying with the article's position, rounded half-up to the currency's minor
+     * unit), so the same article costs in proportion everywhere. Every ninth article from the fifth on
+     * (milk, carrots, juice, AAA batteries, the umbrella, gift wrap) has none, so that the report shows
+     * margins "where costs are known".
+     */
+    static Optional<Money> unitCost(Article article, int position, Location location) {
+        if (position % 9 == 4) {
+            return Optional.empty();
+        }
+        Money price = price(article, location);
+        BigDecimal percent = BigDecimal.valueOf(45 + (position * 7) % 21);
+        return Optional.of(Money.rounded(price.amount().multiply(percent).movePointLeft(2), price.currency(),
+                RoundingMode.HALF_UP));
     }
 
     /** Opening stock: a few dozen per store, more in the warehouse; weighed goods in kilograms. */

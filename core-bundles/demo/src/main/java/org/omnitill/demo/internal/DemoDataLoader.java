@@ -3,6 +3,7 @@ package org.omnitill.demo.internal;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -55,13 +56,22 @@ public class DemoDataLoader {
         boolean enabled() default true;
     }
 
-    /** What one run added; all zero when the demo data was complete or the database is not the demo's. */
-    record Added(int locations, int articles, int prices, int taxCategories, int stockLevels) {
+    /**
+     * What one run added; all zero when the demo data was complete or the database is not the demo's.
+     * {@code timeZones} and {@code unitCosts} count values filled into demo rows from before stores had
+     * zones and prices costs.
+     */
+    record Added(int locations, int articles, int prices, int taxCategories, int stockLevels, int timeZones,
+            int unitCosts) {
 
-        static final Added NOTHING = new Added(0, 0, 0, 0, 0);
+        static final Added NOTHING = new Added(0, 0, 0, 0, 0, 0, 0);
+
+        Added(int locations, int articles, int prices, int taxCategories, int stockLevels) {
+            this(locations, articles, prices, taxCategories, stockLevels, 0, 0);
+        }
 
         boolean anything() {
-            return locations + articles + prices + taxCategories + stockLevels > 0;
+            return locations + articles + prices + taxCategories + stockLevels + timeZones + unitCosts > 0;
         }
     }
 
@@ -93,8 +103,9 @@ public class DemoDataLoader {
                 LOG.info("Loaded the demo retailer: {} locations, {} articles", added.locations(), added.articles());
             } else if (added.anything()) {
                 LOG.info("Completed the demo retailer: added {} locations, {} articles, {} prices, {} tax categories,"
-                        + " {} opening stock levels", added.locations(), added.articles(), added.prices(),
-                        added.taxCategories(), added.stockLevels());
+                        + " {} opening stock levels, {} time zones, {} unit costs", added.locations(), added.articles(),
+                        added.prices(), added.taxCategories(), added.stockLevels(), added.timeZones(),
+                        added.unitCosts());
             } else {
                 LOG.debug("The demo retailer is complete");
             }
@@ -107,10 +118,16 @@ public class DemoDataLoader {
         List<String> skus = articles.stream().map(Article::sku).toList();
 
         int locations = 0;
+        int timeZones = 0;
         for (Location location : DemoCatalog.LOCATIONS) {
-            if (em.find(StoreEntity.class, location.id()) == null) {
+            StoreEntity store = em.find(StoreEntity.class, location.id());
+            if (store == null) {
                 persistLocation(em, location);
                 locations++;
+            } else if (store.timeZone == null) {
+                // a demo store from before stores had zones: the column is new, so nobody chose UTC for it
+                store.timeZone = location.timeZone();
+                timeZones++;
             }
         }
 
@@ -155,12 +172,14 @@ public class DemoDataLoader {
         }
 
         int prices = 0;
+        int unitCosts = 0;
         for (Location location : DemoCatalog.LOCATIONS) {
             if (location.type() == LocationType.STORE) {
+                unitCosts += fillUnitCostsOfOlderDemo(em, location);
                 prices += persistMissingPrices(em, location);
             }
         }
-        return new Added(locations, newArticles, prices, newTaxCategories, newStock);
+        return new Added(locations, newArticles, prices, newTaxCategories, newStock, timeZones, unitCosts);
     }
 
     private static void persistLocation(EntityManager em, Location location) {
@@ -174,6 +193,7 @@ public class DemoDataLoader {
         store.city = location.city();
         store.currency = location.currency();
         store.pricesIncludeTax = location.pricesIncludeTax();
+        store.timeZone = location.timeZone();
         em.persist(store);
         OrderSequenceEntity sequence = new OrderSequenceEntity();
         sequence.storeId = location.id();
@@ -210,7 +230,8 @@ public class DemoDataLoader {
                 "SELECT p.sku FROM PriceEntity p WHERE p.storeId = :store", String.class)
                 .setParameter("store", location.id()).getResultList());
         int added = 0;
-        for (Article article : DemoCatalog.ARTICLES) {
+        for (int i = 0; i < DemoCatalog.ARTICLES.size(); i++) {
+            Article article = DemoCatalog.ARTICLES.get(i);
             if (!priced.contains(article.sku())) {
                 Money amount = DemoCatalog.price(article, location);
                 PriceEntity price = new PriceEntity();
@@ -219,10 +240,44 @@ public class DemoDataLoader {
                 price.storeId = location.id();
                 price.currency = amount.currencyCode();
                 price.amount = amount.amount();
+                price.unitCost = DemoCatalog.unitCost(article, i, location).map(Money::amount).orElse(null);
                 em.persist(price);
                 added++;
             }
         }
         return added;
+    }
+
+    /**
+     * Gives the demo prices of a store their unit costs if none of the store's prices has a cost yet: a
+     * demo database from before prices had costs. Once any price has one, costs are the manager's and
+     * are never filled in again (a cost cleared on purpose stays cleared). Only prices still at their
+     * demo amount get the demo cost, which is a share of that amount.
+     */
+    private static int fillUnitCostsOfOlderDemo(EntityManager em, Location location) {
+        StoreEntity store = em.find(StoreEntity.class, location.id());
+        if (!store.currency.equals(location.currency())) {
+            return 0;
+        }
+        long withCost = em.createQuery("SELECT COUNT(p) FROM PriceEntity p WHERE p.storeId = :store"
+                + " AND p.unitCost IS NOT NULL", Long.class).setParameter("store", location.id()).getSingleResult();
+        if (withCost > 0) {
+            return 0;
+        }
+        Map<String, PriceEntity> prices = new java.util.HashMap<>();
+        em.createQuery("SELECT p FROM PriceEntity p WHERE p.storeId = :store", PriceEntity.class)
+                .setParameter("store", location.id()).getResultList().forEach(p -> prices.put(p.sku, p));
+        int filled = 0;
+        for (int i = 0; i < DemoCatalog.ARTICLES.size(); i++) {
+            Article article = DemoCatalog.ARTICLES.get(i);
+            PriceEntity price = prices.get(article.sku());
+            Optional<Money> cost = DemoCatalog.unitCost(article, i, location);
+            if (price != null && cost.isPresent()
+                    && price.amount.compareTo(DemoCatalog.price(article, location).amount()) == 0) {
+                price.unitCost = cost.get().amount();
+                filled++;
+            }
+        }
+        return filled;
     }
 }

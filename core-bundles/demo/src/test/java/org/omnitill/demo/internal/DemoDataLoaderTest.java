@@ -219,4 +219,72 @@ class DemoDataLoaderTest {
             }
         }
     }
+
+    @Test
+    void storesKeepTheirBusinessDayInTheirRealTimeZone() {
+        new DemoDataLoader(db.tx(), inventory, config(true));
+        Map<String, String> zones = new java.util.TreeMap<>();
+        stores.stores().forEach(s -> zones.put(s.id(), s.timeZone()));
+        assertEquals(Map.of("berlin-mitte", "Europe/Berlin", "hamburg-altona", "Europe/Berlin",
+                "amsterdam-centrum", "Europe/Amsterdam", "austin-downtown", "America/Chicago",
+                "toronto-queen-west", "America/Toronto", "bengaluru-mg-road", "Asia/Kolkata",
+                "wh-kassel", "Europe/Berlin"), zones);
+    }
+
+    @Test
+    void mostArticlesCostTheStore45To65PercentOfTheirPriceAndAFewHaveNoCost() {
+        new DemoDataLoader(db.tx(), inventory, config(true));
+        List<String> withoutCost = new java.util.ArrayList<>();
+        for (Location location : DemoCatalog.LOCATIONS) {
+            if (location.type() != LocationType.STORE) {
+                assertTrue(catalog.unitCosts(location.id()).isEmpty());
+                continue;
+            }
+            Map<String, Money> costs = catalog.unitCosts(location.id());
+            for (Article a : DemoCatalog.ARTICLES) {
+                Money cost = costs.get(a.sku());
+                if (cost == null) {
+                    withoutCost.add(a.sku());
+                    continue;
+                }
+                BigDecimal price = catalog.price(a.sku(), location.id()).orElseThrow().amount();
+                BigDecimal share = cost.amount().divide(price, 4, java.math.RoundingMode.HALF_UP);
+                // rounded to the cent: a cheap article's share (a 0.20 bag) may lie a little outside the range
+                BigDecimal slack = new BigDecimal("0.03");
+                assertTrue(share.compareTo(new BigDecimal("0.45").subtract(slack)) >= 0
+                        && share.compareTo(new BigDecimal("0.65").add(slack)) <= 0, a.sku() + " at " + location.id()
+                        + ": " + cost + " of " + price);
+            }
+        }
+        assertEquals(List.of("BAT-002", "GFT-001", "JUI-001", "MLK-001", "UMB-001", "VEG-002"),
+                withoutCost.stream().distinct().sorted().toList());
+        assertEquals(6 * 6, withoutCost.size(), "the same six articles at each of the six stores");
+        // deterministic: COF-001 costs 45 % of 16.99 in Berlin
+        assertEquals(Money.of("7.65", "EUR"), catalog.unitCost("COF-001", "berlin-mitte").orElseThrow());
+        assertEquals(Money.of("688.05", "INR"), catalog.unitCost("COF-001", "bengaluru-mg-road").orElseThrow());
+    }
+
+    /** A database of the version before stores had zones and prices costs. */
+    @Test
+    void fillsZonesAndCostsIntoAnOlderDemoDatabaseOnceAndKeepsAManagersPrices() {
+        new DemoDataLoader(db.tx(), inventory, config(true));
+        db.tx().required(em -> {
+            em.createQuery("UPDATE StoreEntity s SET s.timeZone = NULL").executeUpdate();
+            em.createQuery("UPDATE PriceEntity p SET p.unitCost = NULL").executeUpdate();
+            return null;
+        });
+        catalog.setPrice("COF-001", "hamburg-altona", Money.of("15.99", "EUR")); // a manager's price: its cost is unknown
+
+        DemoDataLoader.Added added = new DemoDataLoader(db.tx(), inventory, config(false)).loadMissing();
+        assertEquals(7, added.timeZones());
+        assertEquals(6 * 44 - 1, added.unitCosts());
+        assertEquals("Asia/Kolkata", stores.store("bengaluru-mg-road").orElseThrow().timeZone());
+        assertEquals(Money.of("7.65", "EUR"), catalog.unitCost("COF-001", "berlin-mitte").orElseThrow());
+        assertTrue(catalog.unitCost("COF-001", "hamburg-altona").isEmpty());
+
+        // from now on costs are the managers': one cleared on purpose stays cleared
+        db.tx().required(em -> catalog.setUnitCost("COF-001", "berlin-mitte", null));
+        assertFalse(new DemoDataLoader(db.tx(), inventory, config(false)).loadMissing().anything());
+        assertTrue(catalog.unitCost("COF-001", "berlin-mitte").isEmpty());
+    }
 }

@@ -23,4 +23,7 @@ public class PriceEntity {
     public String currency;
     @Column(precision = 19, scale = 4, nullable = false)
     public BigDecimal amount;
+    /** What one unit costs the store, in the price's currency; null when unknown (nullable so existing rows extend). */
+    @Column(name = "unit_cost", precision = 19, scale = 4)
+    public BigDecimal unitCost;
 }

@@ -34,4 +34,7 @@ public class StoreEntity {
     public String currency;
     @Column(name = "prices_include_tax", nullable = false)
     public boolean pricesIncludeTax;
+    /** IANA zone id of the store's business day, e.g. Europe/Berlin; null means UTC (and receipts in the server's zone). */
+    @Column(name = "time_zone", length = 64)
+    public String timeZone;
 }

@@ -39,6 +39,14 @@ public final class Fixtures {
         return s;
     }
 
+    /** A location keeping its business day in an IANA time zone. */
+    public static StoreEntity store(EntityManager em, String id, LocationType type, String country, String currency,
+            boolean pricesIncludeTax, String timeZone) {
+        StoreEntity s = store(em, id, type, country, currency, pricesIncludeTax);
+        s.timeZone = timeZone;
+        return s;
+    }
+
     public static ProductEntity product(EntityManager em, String sku, String name, String barcode, String taxCategory,
             UnitOfMeasure unit) {
         ProductEntity p = new ProductEntity();
@@ -66,6 +74,14 @@ public final class Fixtures {
         p.amount = new BigDecimal(amount);
         p.currency = currency;
         em.persist(p);
+        return p;
+    }
+
+    /** A price with what one unit costs the store (null for unknown). */
+    public static PriceEntity price(EntityManager em, String sku, String storeId, String amount, String currency,
+            String unitCost) {
+        PriceEntity p = price(em, sku, storeId, amount, currency);
+        p.unitCost = unitCost == null ? null : new BigDecimal(unitCost);
         return p;
     }
 

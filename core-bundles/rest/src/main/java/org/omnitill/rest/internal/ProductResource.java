@@ -1,5 +1,9 @@
 package org.omnitill.rest.internal;
 
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.util.Currency;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,6 +19,8 @@ import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.SecurityContext;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.omnitill.api.audit.AuditEvent;
@@ -96,7 +102,12 @@ public class ProductResource {
         return OmnitillException.notFound("product_not_found", "there is no product with SKU '" + Requests.clip(sku) + "'");
     }
 
-    /** Changes the shelf price at one store; the old and new price go into the audit trail. */
+    /**
+     * Changes the shelf price at one store and, when the body has {@code "unitCost"}, what one unit costs
+     * the store: a decimal string in the price's currency ({@code "1.20"}), or {@code null} to clear it;
+     * without the field the cost stays as it is. The answer is the article as cashiers see it, without
+     * costs. Old and new price (and cost) go into the audit trail, in the transaction of the change.
+     */
     @PUT
     @Path("{sku}/prices/{store}")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -107,13 +118,81 @@ public class ProductResource {
         if (request.price() == null) {
             throw OmnitillException.invalid("missing_field", "price is required, e.g. {\"amount\":\"2.49\",\"currency\":\"EUR\"}");
         }
+        CostChange cost = costChange(body, request.price().currency());
         String user = AuthResource.principal(context).name();
         tx.required(em -> {
             Optional<Money> previous = catalog.setPrice(sku, store, request.price());
-            audit.record(AuditEvent.success("catalog.price.change", user, "price/" + store + "/" + sku,
-                    Map.of("previous", previous.map(Money::toString).orElse("none"), "price", request.price().toString())));
+            Map<String, String> details = new LinkedHashMap<>();
+            details.put("previous", previous.map(Money::toString).orElse("none"));
+            details.put("price", request.price().toString());
+            if (cost != null) {
+                Optional<Money> previousCost = catalog.setUnitCost(sku, store, cost.unitCost());
+                details.put("previousUnitCost", previousCost.map(Money::toString).orElse("none"));
+                details.put("unitCost", cost.unitCost() == null ? "none" : cost.unitCost().toString());
+            }
+            audit.record(AuditEvent.success("catalog.price.change", user, "price/" + store + "/" + sku, details));
             return null;
         });
         return product(sku);
+    }
+
+    /** A unit cost to set; {@code unitCost} null clears it. */
+    record CostChange(Money unitCost) {
+    }
+
+    /**
+     * The {@code unitCost} of a price change: null when the body does not have the field (the cost
+     * stays); a change to none for JSON null; else the amount, a decimal string (or number) in the
+     * price's currency, or a money object. Zero or more, with the currency's decimals.
+     */
+    CostChange costChange(byte[] body, Currency priceCurrency) {
+        JsonNode node;
+        try {
+            node = json.readTree(body).get("unitCost");
+        } catch (IOException e) {
+            throw OmnitillException.invalid("malformed_json", "the request body is not valid JSON");
+        }
+        if (node == null) {
+            return null;
+        }
+        if (node.isNull()) {
+            return new CostChange(null);
+        }
+        Money cost;
+        if (node.isObject()) {
+            try {
+                cost = json.treeToValue(node, Money.class);
+            } catch (JsonProcessingException e) {
+                throw ErrorMapping.malformedJson(e);
+            }
+            if (!cost.currency().equals(priceCurrency)) {
+                throw OmnitillException.invalid("currency_mismatch", "unitCost must be in the price's currency, "
+                        + priceCurrency.getCurrencyCode() + ", not " + cost.currencyCode());
+            }
+        } else if (node.isTextual() || node.isNumber()) {
+            BigDecimal amount;
+            try {
+                amount = node.isNumber() ? node.decimalValue() : new BigDecimal(node.textValue().strip());
+            } catch (NumberFormatException e) {
+                throw invalidCost("unitCost must be a decimal amount such as \"1.20\", not '"
+                        + Requests.clip(node.textValue()) + "'");
+            }
+            try {
+                cost = Money.of(amount, priceCurrency);
+            } catch (IllegalArgumentException e) {
+                throw invalidCost("unitCost " + amount.toPlainString() + " has more decimals than "
+                        + priceCurrency.getCurrencyCode() + " allows");
+            }
+        } else {
+            throw invalidCost("unitCost must be a decimal string such as \"1.20\", or null to clear it");
+        }
+        if (cost.isNegative()) {
+            throw invalidCost("unitCost must be zero or more");
+        }
+        return new CostChange(cost);
+    }
+
+    private static OmnitillException invalidCost(String message) {
+        return OmnitillException.invalid("invalid_unit_cost", message);
     }
 }
