@@ -63,6 +63,7 @@ public class PermissionMatrixIT extends SaleTestSupport {
         String cart = cartWithLine();
         JsonNode order = placedOrder();
         String orderId = order.get("id").asText();
+        String orderNumber = order.get("orderNumber").asText();
         Map<String, Object> eur = Map.of("amount", "2.99", "currency", "EUR");
         List<Endpoint> list = new ArrayList<>();
         list.add(new Endpoint("GET /auth/me", EVERYONE, 200, r -> as(r, "GET", "/api/v1/auth/me", null)));
@@ -73,7 +74,13 @@ public class PermissionMatrixIT extends SaleTestSupport {
         list.add(new Endpoint("GET /products/{sku}", SELLERS, 200, r -> as(r, "GET", "/api/v1/products/COF-001", null)));
         list.add(new Endpoint("PUT /products/{sku}/prices/{store}", MANAGERS, 200, r -> as(r, "PUT",
                 "/api/v1/products/GFT-001/prices/" + BERLIN, Map.of("price", eur))));
+        list.add(new Endpoint("PUT /products/{sku}/prices/{store} with unitCost", MANAGERS, 200, r -> as(r, "PUT",
+                "/api/v1/products/GFT-001/prices/" + BERLIN, Map.of("price", eur, "unitCost", "1.40"))));
         list.add(new Endpoint("GET /inventory/{sku}", SELLERS, 200, r -> as(r, "GET", "/api/v1/inventory/COF-001", null)));
+        list.add(new Endpoint("GET /inventory", SELLERS, 200, r -> as(r, "GET",
+                "/api/v1/inventory?location=" + BERLIN + "&q=tea&lowStock=false&limit=10", null)));
+        list.add(new Endpoint("GET /inventory/locations", SELLERS, 200, r -> as(r, "GET", "/api/v1/inventory/locations",
+                null)));
         list.add(new Endpoint("POST /inventory/{sku}/adjustments", MANAGERS, 200, r -> as(r, "POST",
                 "/api/v1/inventory/GFT-001/adjustments", Map.of("location", "wh-kassel", "quantity", 1, "reason", "count"))));
         list.add(new Endpoint("POST /carts", SELLERS, 201, r -> as(r, "POST", "/api/v1/carts",
@@ -132,6 +139,10 @@ public class PermissionMatrixIT extends SaleTestSupport {
         list.add(new Endpoint("POST /carts/{id}/checkout", SELLERS, 201, r -> as(r, "POST",
                 "/api/v1/carts/" + paidCart(BERLIN, "PEN-001", 1) + "/checkout", null)));
         list.add(new Endpoint("GET /orders/{id}", SELLERS, 200, r -> as(r, "GET", "/api/v1/orders/" + orderId, null)));
+        list.add(new Endpoint("GET /orders/{number}", SELLERS, 200, r -> as(r, "GET", "/api/v1/orders/" + orderNumber,
+                null)));
+        list.add(new Endpoint("GET /orders", SELLERS, 200, r -> as(r, "GET", "/api/v1/orders?store=" + BERLIN
+                + "&q=" + BERLIN + "&from=2026-01-01&to=2030-12-31&limit=5", null)));
         list.add(new Endpoint("GET /orders/{id}/receipt", SELLERS, 200, r -> as(r, "GET",
                 "/api/v1/orders/" + orderId + "/receipt", null)));
         list.add(new Endpoint("POST /orders/{id}/returns", SUPERVISORS, 201, r -> {
@@ -154,6 +165,9 @@ public class PermissionMatrixIT extends SaleTestSupport {
                 Map.of("pin", "2580"))));
         list.add(new Endpoint("GET /audit", MANAGERS, 200, r -> as(r, "GET", "/api/v1/audit?limit=5", null)));
         list.add(new Endpoint("GET /audit/verify", MANAGERS, 200, r -> as(r, "GET", "/api/v1/audit/verify", null)));
+        list.add(new Endpoint("GET /reports/sales", MANAGERS, 200, r -> as(r, "GET", "/api/v1/reports/sales", null)));
+        list.add(new Endpoint("GET /reports/sales?store=", MANAGERS, 200, r -> as(r, "GET",
+                "/api/v1/reports/sales?store=" + BERLIN + "&from=2026-01-01&to=2026-12-31", null)));
         String card = assertStatus(201, post("/api/v1/giftcards", Map.of("kind", "gift-card", "amount", "100.00",
                 "currency", "EUR"))).json().get("card").get("number").asText();
         list.add(new Endpoint("POST /giftcards", SUPERVISORS, 201, r -> as(r, "POST", "/api/v1/giftcards",

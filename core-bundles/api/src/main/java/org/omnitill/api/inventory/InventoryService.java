@@ -1,7 +1,11 @@
 package org.omnitill.api.inventory;
 
 import java.math.BigDecimal;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+
+import org.omnitill.api.catalog.Page;
 
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -25,4 +29,23 @@ public interface InventoryService {
 
     /** Puts stock in (goods received, a return, a count correction upwards). */
     void add(String locationId, String sku, BigDecimal quantity, String reason, String reference);
+
+    /**
+     * The stock list of one location, ordered by SKU: articles whose SKU or name contains {@code text}
+     * (case-insensitive; null or blank for all) and, when {@code maxAvailable} is given, only those with
+     * at most that much available (low stock).
+     *
+     * @throws org.omnitill.api.error.OmnitillException {@code location_not_found} (not found);
+     *         {@code invalid_parameter} (offset below 0 or limit below 1)
+     * @since 1.1
+     */
+    Page<LocationStock> stockAt(String locationId, String text, BigDecimal maxAvailable, int offset, int limit);
+
+    /**
+     * On-hand stock of the articles summed over the locations, by SKU; an article no location holds
+     * is left out.
+     *
+     * @since 1.1
+     */
+    Map<String, BigDecimal> onHand(Collection<String> locationIds, Collection<String> skus);
 }

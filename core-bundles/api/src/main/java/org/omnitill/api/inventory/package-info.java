@@ -1,5 +1,5 @@
 /** Stock per location. */
-@Version("1.0.0")
+@Version("1.1.0")
 @Export
 package org.omnitill.api.inventory;
 

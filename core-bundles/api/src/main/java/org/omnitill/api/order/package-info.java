@@ -1,5 +1,5 @@
 /** Orders: the immutable result of a checkout, and returns of their goods. */
-@Version("1.1.0")
+@Version("1.2.0")
 @Export
 package org.omnitill.api.order;
 

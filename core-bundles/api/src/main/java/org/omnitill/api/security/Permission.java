@@ -26,7 +26,9 @@ public enum Permission {
     AUDIT_READ("audit.read", false),
     GIFT_CARD_ISSUE("giftcard.issue", false),
     PLUGIN_READ("plugin.read", false),
-    PLUGIN_MANAGE("plugin.manage", false);
+    PLUGIN_MANAGE("plugin.manage", false),
+    /** Sales figures, margins and sell-through of the back office's dashboard (since 1.1). */
+    REPORT_READ("report.read", false);
 
     private final String code;
     private final boolean needsApproval;

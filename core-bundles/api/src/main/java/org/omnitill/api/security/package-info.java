@@ -1,5 +1,5 @@
 /** Roles and permissions, for plugins that add endpoints or check what a user may do. */
-@Version("1.0.0")
+@Version("1.1.0")
 @Export
 package org.omnitill.api.security;
 

@@ -1,12 +1,19 @@
 package org.omnitill.order.internal;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 import javax.persistence.EntityManager;
 import javax.persistence.LockModeType;
+import javax.persistence.TypedQuery;
 
 import org.omnitill.api.cart.CartService;
 import org.omnitill.api.cart.CartStatus;
@@ -14,10 +21,14 @@ import org.omnitill.api.cart.CartView;
 import org.omnitill.api.cart.LineView;
 import org.omnitill.api.cart.TaxBreakdown;
 import org.omnitill.api.cart.TenderView;
+import org.omnitill.api.catalog.Page;
 import org.omnitill.api.device.Receipt;
 import org.omnitill.api.error.OmnitillException;
 import org.omnitill.api.inventory.InventoryService;
+import org.omnitill.api.money.Money;
+import org.omnitill.api.order.OrderQuery;
 import org.omnitill.api.order.OrderService;
+import org.omnitill.api.order.OrderSummary;
 import org.omnitill.api.order.OrderView;
 import org.omnitill.api.payment.TenderStatus;
 import org.omnitill.api.store.StoreService;
@@ -187,7 +198,8 @@ public class OrderServiceImpl implements OrderService {
             order.payments.add(p);
         }
         OrderView orderView = OrderViews.view(order);
-        String receipt = ReceiptRenderer.render(orderView, store, clock.getZone(), view.taxExemptionCertificate());
+        String receipt = ReceiptRenderer.render(orderView, store, StoreZones.receiptZone(em, store.id(), clock),
+                view.taxExemptionCertificate());
         order.receiptText = receipt;
         em.persist(order);
 
@@ -231,10 +243,99 @@ public class OrderServiceImpl implements OrderService {
         return tx.required(em -> find(em, orderId).receiptText);
     }
 
-    private static OrderEntity find(EntityManager em, String orderId) {
-        OrderEntity order = orderId == null ? null : em.find(OrderEntity.class, orderId);
+    @Override
+    public String orderIdOf(String idOrNumber) {
+        return tx.required(em -> find(em, idOrNumber).id);
+    }
+
+    @Override
+    public Page<OrderSummary> search(OrderQuery query) {
+        if (query.offset() < 0 || query.limit() < 1) {
+            throw OmnitillException.invalid("invalid_parameter", "offset must be 0 or more and limit 1 or more");
+        }
+        if (query.placedFrom() != null && query.placedBefore() != null
+                && query.placedBefore().isBefore(query.placedFrom())) {
+            throw OmnitillException.invalid("invalid_date_range", "the period ends before it starts");
+        }
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        Map<String, Object> parameters = new HashMap<>();
+        String text = query.text() == null ? "" : query.text().strip();
+        if (!text.isEmpty()) {
+            where.append(" AND LOWER(o.orderNumber) LIKE :q ESCAPE '\\'");
+            parameters.put("q", "%" + escapeLike(text.toLowerCase(Locale.ROOT)) + "%");
+        }
+        if (query.storeId() != null) {
+            where.append(" AND o.storeId = :store");
+            parameters.put("store", query.storeId());
+        }
+        if (query.channel() != null) {
+            where.append(" AND o.channel = :channel");
+            parameters.put("channel", query.channel());
+        }
+        if (query.placedFrom() != null) {
+            where.append(" AND o.placedAt >= :from");
+            parameters.put("from", query.placedFrom());
+        }
+        if (query.placedBefore() != null) {
+            where.append(" AND o.placedAt < :before");
+            parameters.put("before", query.placedBefore());
+        }
+        return tx.required(em -> {
+            TypedQuery<Long> count = em.createQuery("SELECT COUNT(o) FROM OrderEntity o" + where, Long.class);
+            TypedQuery<OrderEntity> page = em.createQuery("SELECT o FROM OrderEntity o" + where
+                    + " ORDER BY o.placedAt DESC, o.orderNumber DESC", OrderEntity.class);
+            parameters.forEach((name, value) -> {
+                count.setParameter(name, value);
+                page.setParameter(name, value);
+            });
+            List<OrderEntity> orders = page.setFirstResult(query.offset()).setMaxResults(query.limit()).getResultList();
+            return new Page<>(summaries(em, orders), count.getSingleResult(), query.offset(), query.limit());
+        });
+    }
+
+    /** The page's line counts and refunds in two grouped queries, not two per order. */
+    private static List<OrderSummary> summaries(EntityManager em, List<OrderEntity> orders) {
+        if (orders.isEmpty()) {
+            return List.of();
+        }
+        List<String> ids = orders.stream().map(o -> o.id).toList();
+        Map<String, Long> lineCounts = new HashMap<>();
+        em.createQuery("SELECT l.order.id, COUNT(l) FROM OrderLineEntity l WHERE l.order.id IN :ids"
+                        + " GROUP BY l.order.id", Object[].class)
+                .setParameter("ids", ids).getResultList()
+                .forEach(row -> lineCounts.put((String) row[0], ((Number) row[1]).longValue()));
+        Map<String, BigDecimal> refunded = new HashMap<>();
+        em.createQuery("SELECT r.orderId, SUM(r.refundTotal) FROM OrderReturnEntity r WHERE r.orderId IN :ids"
+                        + " GROUP BY r.orderId", Object[].class)
+                .setParameter("ids", ids).getResultList()
+                .forEach(row -> refunded.put((String) row[0], (BigDecimal) row[1]));
+        return orders.stream().map(o -> {
+            Currency currency = Money.currency(o.currency);
+            return new OrderSummary(o.id, o.orderNumber, o.storeId, o.channel, o.registerId, o.cashier, o.placedAt,
+                    currency, Money.of(o.total, currency), Money.of(o.taxTotal, currency),
+                    lineCounts.getOrDefault(o.id, 0L).intValue(),
+                    Money.of(refunded.getOrDefault(o.id, BigDecimal.ZERO), currency));
+        }).toList();
+    }
+
+    private static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    /**
+     * The order with this id or, failing that, this order number: the register finds an order by the
+     * number printed (and as a barcode) on its receipt.
+     */
+    static OrderEntity find(EntityManager em, String idOrNumber) {
+        String ref = idOrNumber == null ? "" : idOrNumber.strip();
+        OrderEntity order = ref.isEmpty() ? null : em.find(OrderEntity.class, ref);
+        if (order == null && !ref.isEmpty()) {
+            // unique per store, and numbers start with their store's id, so at most one matches
+            order = em.createQuery("SELECT o FROM OrderEntity o WHERE o.orderNumber = :number", OrderEntity.class)
+                    .setParameter("number", ref).setMaxResults(1).getResultList().stream().findFirst().orElse(null);
+        }
         if (order == null) {
-            throw OmnitillException.notFound("order_not_found", "there is no order '" + orderId + "'");
+            throw OmnitillException.notFound("order_not_found", "there is no order '" + idOrNumber + "'");
         }
         return order;
     }

@@ -514,7 +514,8 @@ public class ReturnServiceImpl implements ReturnService {
             ret.refunds.add(refund);
         }
         ReturnView unprinted = ReturnViews.view(ret);
-        ret.receiptText = ReturnReceiptRenderer.render(unprinted, order, store, clock.getZone());
+        ret.receiptText = ReturnReceiptRenderer.render(unprinted, order, store,
+                StoreZones.receiptZone(em, storeId, clock));
         em.persist(ret);
 
         // Put the goods back in a fixed order, as checkout takes them, so that concurrent stock changes cannot deadlock.

@@ -36,6 +36,8 @@ import org.omnitill.api.device.ReceiptPrinter;
 import org.omnitill.api.error.ErrorKind;
 import org.omnitill.api.error.OmnitillException;
 import org.omnitill.api.money.Money;
+import org.omnitill.api.order.OrderQuery;
+import org.omnitill.api.order.OrderSummary;
 import org.omnitill.api.order.OrderView;
 import org.omnitill.api.plugin.PluginProperties;
 import org.omnitill.api.store.LocationType;
@@ -315,5 +317,149 @@ class OrderServiceImplTest {
         assertEquals(0, new BigDecimal("5").compareTo(stock("A")));
         carts.addTaxRule(new FlatVat(), Map.of(PluginProperties.ID, "eu-vat", "service.id", 8L));
         assertEquals(CartStatus.CHECKED_OUT, carts.cart(orders.checkout(cartId, "alice").cartId()).status());
+    }
+
+    /** Checkout as of a point in time, for orders placed at different moments. */
+    private OrderView checkoutAt(String instant, String store, String channel, String sku) {
+        OrderServiceImpl at = new OrderServiceImpl(db.tx(), carts, inventory, stores, () -> "node-1", printing,
+                Clock.fixed(Instant.parse(instant), ZoneOffset.UTC));
+        String id = carts.create(store, channel, "R1", "alice").id();
+        Money due = carts.addLine(id, new LineInput(sku, null, BigDecimal.ONE)).due();
+        carts.pay(id, "card", due);
+        return at.checkout(id, "alice");
+    }
+
+    private static List<String> numbers(org.omnitill.api.catalog.Page<OrderSummary> page) {
+        return page.items().stream().map(OrderSummary::orderNumber).toList();
+    }
+
+    private static OrderQuery query(String text, String store, String channel, String from, String before) {
+        return new OrderQuery(text, store, channel, from == null ? null : Instant.parse(from),
+                before == null ? null : Instant.parse(before), 0, 50);
+    }
+
+    @Test
+    void anOrderIsFoundByItsIdOrItsNumber() {
+        OrderView order = orders.checkout(paidCart("A", 1), "alice");
+        assertEquals(order, orders.order("shop-000001"));
+        assertEquals(order, orders.order(" shop-000001 "));
+        assertEquals(orders.receipt(order.id()), orders.receipt("shop-000001"));
+        assertEquals(order.id(), orders.orderIdOf("shop-000001"));
+        assertEquals(order.id(), orders.orderIdOf(order.id()));
+        assertError(ErrorKind.NOT_FOUND, "order_not_found", () -> orders.orderIdOf("shop-000002"));
+        assertError(ErrorKind.NOT_FOUND, "order_not_found", () -> orders.orderIdOf(null));
+        assertError(ErrorKind.NOT_FOUND, "order_not_found", () -> orders.order(" "));
+        assertError(ErrorKind.NOT_FOUND, "order_not_found", () -> orders.receipt("SHOP-000001"));
+    }
+
+    @Test
+    void searchListsOrderSummariesNewestFirstAndFilters() {
+        db.tx().required(em -> {
+            Fixtures.store(em, "kiosk", LocationType.STORE, "XX", "EUR", true);
+            Fixtures.price(em, "A", "kiosk", "3.10", "EUR");
+            Fixtures.stock(em, "kiosk", "A", "5");
+            return null;
+        });
+        carts.addChannel(new Register(), Map.of(PluginProperties.ID, "webshop", "service.id", 4L));
+        OrderView first = checkoutAt("2026-12-01T09:00:00Z", "shop", "register", "A");
+        OrderView second = checkoutAt("2026-12-02T09:00:00Z", "shop", "webshop", "B");
+        OrderView third = checkoutAt("2026-12-03T09:00:00Z", "kiosk", "register", "A");
+
+        org.omnitill.api.catalog.Page<OrderSummary> all = orders.search(query(null, null, null, null, null));
+        assertEquals(List.of("kiosk-000001", "shop-000002", "shop-000001"), numbers(all));
+        assertEquals(3, all.total());
+        assertEquals(new OrderSummary(second.id(), "shop-000002", "shop", "webshop", "R1", "alice",
+                Instant.parse("2026-12-02T09:00:00Z"), second.currency(), Money.of("10.00", "EUR"),
+                Money.of("1.67", "EUR"), 1, Money.of("0.00", "EUR")), all.items().get(1));
+
+        assertEquals(List.of("kiosk-000001"), numbers(orders.search(query("KIOSK", null, null, null, null))));
+        assertEquals(List.of("kiosk-000001", "shop-000001"), numbers(orders.search(query("-000001", null, null, null, null))));
+        assertEquals(List.of(), numbers(orders.search(query("%", null, null, null, null))));
+        assertEquals(List.of("shop-000002", "shop-000001"), numbers(orders.search(query(null, "shop", null, null, null))));
+        assertEquals(List.of("shop-000002"), numbers(orders.search(query(null, null, "webshop", null, null))));
+        assertEquals(List.of("shop-000002"), numbers(orders.search(
+                query(null, null, null, "2026-12-02T00:00:00Z", "2026-12-03T00:00:00Z"))));
+        // the start is inclusive, the end exclusive
+        assertEquals(List.of("kiosk-000001"), numbers(orders.search(
+                query(null, null, null, "2026-12-03T09:00:00Z", "2026-12-03T09:00:00.001Z"))));
+        assertEquals(List.of(), numbers(orders.search(
+                query(null, null, null, "2026-12-01T00:00:00Z", "2026-12-01T09:00:00Z"))));
+
+        org.omnitill.api.catalog.Page<OrderSummary> page = orders.search(new OrderQuery(null, null, null, null, null, 1, 1));
+        assertEquals(List.of("shop-000002"), numbers(page));
+        assertEquals(3, page.total());
+        assertEquals(1, page.offset());
+        assertEquals(1, page.limit());
+        assertEquals(first.id(), orders.search(new OrderQuery(null, null, null, null, null, 2, 5)).items().get(0).id());
+        assertEquals(third.id(), all.items().get(0).id());
+    }
+
+    @Test
+    void summariesShowWhatWasRefundedSoFar() {
+        OrderView order = orders.checkout(paidCart("A", 2), "alice");
+        ReturnServiceImpl returns = new ReturnServiceImpl(db.tx(), inventory, stores, () -> "node-1", printing,
+                new ReturnServiceImplTest.RecordingAudit(new ArrayList<>()), Clock.fixed(Instant.parse("2026-12-04T11:00:00Z"),
+                ZoneOffset.UTC));
+        returns.returnLines(order.id(), new org.omnitill.api.order.ReturnRequest(List.of(
+                new org.omnitill.api.order.ReturnLineRequest(order.lines().get(0).id(), BigDecimal.ONE)), "faulty",
+                null, "bob", "sam"));
+        OrderSummary summary = orders.search(query(null, null, null, null, null)).items().get(0);
+        assertEquals(Money.of("2.99", "EUR"), summary.refunded());
+        assertEquals(Money.of("5.98", "EUR"), summary.total());
+        assertEquals(1, summary.lineCount());
+    }
+
+    @Test
+    void searchRefusesBadPagingAndABackwardPeriod() {
+        assertError(ErrorKind.INVALID, "invalid_parameter",
+                () -> orders.search(new OrderQuery(null, null, null, null, null, -1, 50)));
+        assertError(ErrorKind.INVALID, "invalid_parameter",
+                () -> orders.search(new OrderQuery(null, null, null, null, null, 0, 0)));
+        assertError(ErrorKind.INVALID, "invalid_date_range",
+                () -> orders.search(query(null, null, null, "2026-12-02T00:00:00Z", "2026-12-01T00:00:00Z")));
+    }
+
+    @Test
+    void receiptsPrintTheStoresLocalTimeOrTheServersWhenTheStoreHasNoZone() {
+        String utc = orders.receipt(orders.checkout(paidCart("A", 1), "alice").id());
+        assertTrue(utc.contains("2026-12-04 10:15"), utc);
+        db.tx().required(em -> {
+            em.find(org.omnitill.persistence.model.StoreEntity.class, "shop").timeZone = "Asia/Kolkata";
+            return null;
+        });
+        String kolkata = orders.receipt(orders.checkout(paidCart("A", 1), "alice").id());
+        assertTrue(kolkata.contains("2026-12-04 15:45"), kolkata);
+    }
+
+    @Test
+    void theSalesReportAddsUpCheckedOutOrdersAsTheyWereSold() {
+        db.tx().required(em -> {
+            em.find(org.omnitill.persistence.model.PriceEntity.class, em.createQuery(
+                    "SELECT p.id FROM PriceEntity p WHERE p.sku = 'A'", String.class).getSingleResult()).unitCost =
+                    new BigDecimal("1.20");
+            return null;
+        });
+        String cartId = carts.create("shop", "register", "R1", "alice").id();
+        carts.addLine(cartId, new LineInput("A", null, new BigDecimal("2")));
+        Money due = carts.addLine(cartId, new LineInput("B", null, BigDecimal.ONE)).due();
+        carts.pay(cartId, "card", due);
+        OrderView big = orders.checkout(cartId, "alice");
+        OrderView small = orders.checkout(paidCart("A", 1), "alice");
+
+        SalesReportServiceImpl reports = new SalesReportServiceImpl(db.tx(), stores, new JpaCatalogService(db.tx()),
+                inventory, Clock.fixed(Instant.parse("2026-12-04T18:00:00Z"), ZoneOffset.UTC), 100);
+        org.omnitill.api.report.CurrencySales eur = reports.sales(null, null, null).currencies().get(0);
+        assertEquals(2, eur.orders());
+        assertEquals(big.total().plus(small.total()), eur.grossSales());
+        assertEquals(big.taxTotal().plus(small.taxTotal()), eur.taxTotal());
+        assertEquals(eur.grossSales().minus(eur.taxTotal()), eur.netSales());
+        assertEquals(0, new BigDecimal("4").compareTo(eur.units()));
+        // the lines' net sales add up to the orders': all of A's (3 x 2.99 gross) has a cost, B's none
+        org.omnitill.api.report.CurrencySales.Margin margin = eur.margin();
+        Money netOfA = eur.topProducts().stream().filter(p -> p.sku().equals("A")).findFirst().orElseThrow().netSales();
+        assertEquals(eur.netSales(), eur.topProducts().stream().map(p -> p.netSales()).reduce(Money::plus).orElseThrow());
+        assertEquals(netOfA, margin.netSalesWithCost());
+        assertEquals(Money.of("3.60", "EUR"), margin.cost());
+        assertEquals(2, eur.byHour().get(10).orders()); // placed 10:15 UTC, at a store without a zone
     }
 }

@@ -550,6 +550,18 @@ class ReturnServiceImplTest {
                 }
                 inventory.add(locationId, sku, quantity, reason, reference);
             }
+
+            @Override
+            public org.omnitill.api.catalog.Page<org.omnitill.api.inventory.LocationStock> stockAt(String locationId,
+                    String text, BigDecimal maxAvailable, int offset, int limit) {
+                return inventory.stockAt(locationId, text, maxAvailable, offset, limit);
+            }
+
+            @Override
+            public Map<String, BigDecimal> onHand(java.util.Collection<String> locationIds,
+                    java.util.Collection<String> skus) {
+                return inventory.onHand(locationIds, skus);
+            }
         };
         ReturnServiceImpl failing = new ReturnServiceImpl(db.tx(), failsOnB, stores, () -> "node-1", printing,
                 audit, CLOCK);

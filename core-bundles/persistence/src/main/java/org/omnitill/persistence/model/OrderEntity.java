@@ -9,6 +9,7 @@ import javax.persistence.CascadeType;
 import javax.persistence.Column;
 import javax.persistence.Entity;
 import javax.persistence.Id;
+import javax.persistence.Index;
 import javax.persistence.Lob;
 import javax.persistence.OneToMany;
 import javax.persistence.OrderBy;
@@ -22,7 +23,9 @@ import javax.persistence.UniqueConstraint;
 @Entity
 @Table(name = "OT_ORDER", uniqueConstraints = {
         @UniqueConstraint(name = "OT_ORDER_STORE_NUMBER", columnNames = {"store_id", "order_number"}),
-        @UniqueConstraint(name = "OT_ORDER_CART", columnNames = {"cart_id"})})
+        @UniqueConstraint(name = "OT_ORDER_CART", columnNames = {"cart_id"})},
+        // order lists (newest first) and reports read orders by the time they were placed
+        indexes = @Index(name = "OT_ORDER_PLACED_AT", columnList = "placed_at"))
 public class OrderEntity {
     @Id
     @Column(length = 36)

@@ -21,7 +21,7 @@ final class PermissionMatrix {
     private static final Set<Permission> SUPERVISOR = union(CASHIER,
             EnumSet.of(LINE_VOID, PRICE_OVERRIDE, DISCOUNT_ABOVE_THRESHOLD, TAX_EXEMPT, NO_SALE, REFUND, GIFT_CARD_ISSUE));
     private static final Set<Permission> MANAGER = union(SUPERVISOR,
-            EnumSet.of(INVENTORY_ADJUST, PRICE_CHANGE, PIN_MANAGE, AUDIT_READ));
+            EnumSet.of(INVENTORY_ADJUST, PRICE_CHANGE, PIN_MANAGE, AUDIT_READ, REPORT_READ));
     /** Everything but signing cashiers in, which only a register (a device) does. */
     private static final Set<Permission> ADMIN = EnumSet.complementOf(EnumSet.of(PIN_LOGIN));
     private static final Set<Permission> PARTNER = EnumSet.of(PLUGIN_READ, PLUGIN_MANAGE);

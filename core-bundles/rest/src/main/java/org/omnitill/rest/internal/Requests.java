@@ -2,6 +2,10 @@ package org.omnitill.rest.internal;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -101,6 +105,54 @@ final class Requests {
             throw OmnitillException.invalid("invalid_parameter", name + " must be between " + min + " and " + max);
         }
         return value;
+    }
+
+    /** An optional ISO date query parameter ({@code 2026-12-05}); anything else is {@code invalid_date}. */
+    static LocalDate date(String raw, String name) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(raw.strip());
+        } catch (DateTimeParseException e) {
+            throw OmnitillException.invalid("invalid_date", name + " must be a date like 2026-12-05, not '" + clip(raw) + "'");
+        }
+    }
+
+    /**
+     * An optional bound of a period, as a date (taken in {@code zone}) or an ISO instant: a date {@code from}
+     * starts at its midnight, a date {@code to} ends at the next midnight, so that both dates are
+     * inclusive; an instant is taken as it is. Anything else is {@code invalid_date}.
+     */
+    static Instant periodBound(String raw, String name, ZoneId zone, boolean end) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        String text = raw.strip();
+        try {
+            LocalDate date = LocalDate.parse(text);
+            return (end ? date.plusDays(1) : date).atStartOfDay(zone).toInstant();
+        } catch (DateTimeParseException notADate) {
+            try {
+                return Instant.parse(text);
+            } catch (DateTimeParseException e) {
+                throw OmnitillException.invalid("invalid_date", name
+                        + " must be a date like 2026-12-05 or an instant like 2026-12-05T09:30:00Z, not '" + clip(raw) + "'");
+            }
+        }
+    }
+
+    /** An optional boolean query parameter: {@code true} or {@code false} (any case); absent is false. */
+    static boolean booleanParam(String raw, String name) {
+        if (raw == null || raw.isBlank()) {
+            return false;
+        }
+        return switch (raw.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw OmnitillException.invalid("invalid_parameter", name + " must be true or false, not '"
+                    + clip(raw) + "'");
+        };
     }
 
     private static boolean isBlank(byte[] body) {

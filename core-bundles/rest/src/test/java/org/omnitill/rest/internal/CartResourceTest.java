@@ -256,7 +256,8 @@ class CartResourceTest {
         // a service that answers null instead of throwing still gives a 404, not a 204
         assertEquals("cart_not_found", assertThrows(OmnitillException.class, () -> resource.cart("nope")).code());
 
-        OrderResource orderResource = new OrderResource(orders, mock(org.omnitill.api.order.ReturnService.class), security);
+        OrderResource orderResource = new OrderResource(orders, mock(org.omnitill.api.order.ReturnService.class), security,
+                mock(org.omnitill.api.store.StoreService.class));
         when(orders.order("o1")).thenReturn(Views.order("o1", "c1", "anna"));
         when(orders.receipt("o1")).thenReturn("Omnitill\nTOTAL EUR 30.75\n");
         assertEquals("o1", orderResource.order("o1").id());
