@@ -64,4 +64,6 @@ function App() {
   return html`<${Shell} session=${session} status=${status} route=${route} onSignOut=${out}>${view}</${Shell}>`;
 }
 
-render(html`<${App} />`, document.getElementById('app'));
+const root = document.getElementById('app');
+root.textContent = ''; // Preact 11 leaves what it finds in the container (the boot message) in place
+render(html`<${App} />`, root);
