@@ -64,6 +64,21 @@ final class ReceiptLayout {
     }
 
     /**
+     * {@code left} and {@code right} on one line when both fit; otherwise {@code left} whole on its own line and
+     * {@code right} under it, right-aligned: for references such as order numbers, which are scanned or typed
+     * back from the receipt and so must never be clipped.
+     */
+    ReceiptLayout pairWhole(String left, String right) {
+        if (left.length() + 1 + right.length() <= WIDTH) {
+            return pair(left, right);
+        }
+        for (int i = 0; i < left.length(); i += WIDTH) {
+            out.append(left, i, Math.min(left.length(), i + WIDTH)).append('\n');
+        }
+        return pair("", right);
+    }
+
+    /**
      * {@code label value} on one line when it fits; otherwise the label and under it the value
      * whole, indented two spaces and wrapped at the width: for text that must not be clipped.
      */

@@ -32,7 +32,7 @@ final class ReceiptRenderer {
         Map<String, Character> letters =
                 ReceiptLayout.taxLetters(order.taxes().stream().map(TaxBreakdown::code).toList());
         ReceiptLayout out = new ReceiptLayout().storeHeader(store).rule();
-        out.pair("Order " + order.orderNumber(), ReceiptLayout.time(order.placedAt(), zone));
+        out.pairWhole("Order " + order.orderNumber(), ReceiptLayout.time(order.placedAt(), zone));
         out.pair(order.registerId() == null ? order.channel() : "Register " + order.registerId(),
                 order.cashier() == null ? "" : "Cashier " + order.cashier());
         out.rule();

@@ -25,8 +25,8 @@ final class ReturnReceiptRenderer {
         // the letters of the original receipt: A for the order's first rate, B for its second, ...
         Map<String, Character> letters = ReceiptLayout.taxLetters(order.taxes.stream().map(t -> t.code).toList());
         ReceiptLayout out = new ReceiptLayout().storeHeader(store).center("RETURN").rule();
-        out.pair("Return " + ret.number(), ReceiptLayout.time(ret.createdAt(), zone));
-        out.pair("Order " + order.orderNumber, ReceiptLayout.time(order.placedAt, zone));
+        out.pairWhole("Return " + ret.number(), ReceiptLayout.time(ret.createdAt(), zone));
+        out.pairWhole("Order " + order.orderNumber, ReceiptLayout.time(order.placedAt, zone));
         if (!order.storeId.equals(ret.storeId())) {
             out.pair("Sold at", order.storeId);
         }

@@ -304,6 +304,13 @@ public class ReturnServiceImpl implements ReturnService {
                 throw OmnitillException.conflict("refund_not_failed",
                         "only a failed refund is paid in cash instead; this one is " + failed.status);
             }
+            // the failed refund stays FAILED (that is what happened at the provider), so what tells that it has
+            // been settled is the cash refund against the same tender: a return refunds each tender once
+            if (ret.refunds.stream().anyMatch(r -> CASH.equals(r.method)
+                    && java.util.Objects.equals(r.orderPaymentId, failed.orderPaymentId))) {
+                throw OmnitillException.conflict("refund_already_paid_in_cash",
+                        "the failed " + failed.method + " refund of return " + ret.returnNumber + " was already paid in cash");
+            }
             RefundEntity cash = new RefundEntity();
             cash.id = UUID.randomUUID().toString();
             cash.orderReturn = ret;

@@ -33,6 +33,18 @@ class ReceiptLayoutTest {
     }
 
     @Test
+    void anOrderNumberIsNeverClippedEvenBesideATimeItDoesNotFit() {
+        String time = "2026-12-05 19:28";
+        assertEquals(List.of("Order berlin-mitte-000001 " + " ".repeat(W - 26 - time.length()) + time),
+                rows(new ReceiptLayout().pairWhole("Order berlin-mitte-000001", time)));
+        assertEquals(List.of("Order toronto-queen-west-000123", " ".repeat(W - time.length()) + time),
+                rows(new ReceiptLayout().pairWhole("Order toronto-queen-west-000123", time)));
+        String longStore = "Order " + "s".repeat(40) + "-000007";
+        assertEquals(List.of(longStore.substring(0, W), longStore.substring(W), " ".repeat(W - time.length()) + time),
+                rows(new ReceiptLayout().pairWhole(longStore, time)));
+    }
+
+    @Test
     void aPairPutsTheAmountFlushRightAndClipsOnlyTheLeftText() {
         assertEquals(List.of("Total" + " ".repeat(W - 5 - 5) + "12.99"),
                 rows(new ReceiptLayout().pair("Total", "12.99")));

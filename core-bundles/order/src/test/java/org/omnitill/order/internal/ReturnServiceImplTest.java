@@ -628,6 +628,12 @@ class ReturnServiceImplTest {
         OmnitillException again = assertThrows(OmnitillException.class,
                 () -> returns.refundInCash(ret.id(), cash.id(), "bob", "mia"));
         assertEquals("refund_not_failed", again.code());
+        int auditedBefore = audited.size();
+        OmnitillException twice = assertThrows(OmnitillException.class,
+                () -> returns.refundInCash(ret.id(), failed.id(), "bob", "mia"));
+        assertEquals("refund_already_paid_in_cash", twice.code(), "the failed refund is paid out once, not per call");
+        assertEquals(2, returns.returnsOf(order.id()).get(0).refunds().size());
+        assertEquals(auditedBefore, audited.size());
         // the rest of the line can still come back, through the card
         returns.removePaymentMethod(returns.methodFor("card"));
         returns.addPaymentMethod(new ExactPayment(), Map.of(PluginProperties.ID, "card", "service.id", 10L));
