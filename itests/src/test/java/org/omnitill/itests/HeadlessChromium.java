@@ -55,6 +55,11 @@ final class HeadlessChromium implements AutoCloseable {
         }
         Path target = Path.of(System.getProperty("omnitill.it.targetDir", "target"));
         Path screenshots = Files.createDirectories(target.resolve("screenshots"));
+        try (var earlier = Files.newDirectoryStream(screenshots, "*.png")) { // numbered per run: no stale ones
+            for (Path png : earlier) {
+                Files.delete(png);
+            }
+        }
         Path profile = Files.createTempDirectory(target, "chromium-profile-");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(chromium);
@@ -105,10 +110,19 @@ final class HeadlessChromium implements AutoCloseable {
         return ((JavascriptExecutor) driver).executeScript(script, args);
     }
 
-    /** Saves a screenshot of the whole window as {@code target/screenshots/NN-name.png}. */
+    /** Saves a screenshot of the whole page as {@code target/screenshots/NN-name.png}. */
     Path screenshot(String name) throws IOException {
         Path file = screenshots.resolve(String.format("%02d-%s.png", ++shot, name));
-        Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), file, StandardCopyOption.REPLACE_EXISTING);
+        // the whole page, not just the window: grow the window to the page's height for the shot
+        org.openqa.selenium.Dimension window = driver.manage().window().getSize();
+        long height = ((Number) script("return document.documentElement.scrollHeight;")).longValue();
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(window.getWidth(),
+                (int) Math.min(4000, Math.max(window.getHeight(), height + 120))));
+        try {
+            Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), file, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            driver.manage().window().setSize(window);
+        }
         return file;
     }
 
