@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,6 +38,15 @@ class BrowserIT {
     @BeforeAll
     static void startServerAndBrowser() throws Exception {
         karaf = UnpackedDistribution.unpack("browser");
+        // the card terminal simulator (installed by a test from the plugins API) on a free port, and every
+        // register's terminal pointing at it
+        int terminalPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            terminalPort = socket.getLocalPort();
+        }
+        karaf.put("etc/org.omnitill.payment.cardterminal.simulator.cfg", "port", Integer.toString(terminalPort));
+        karaf.put("etc/org.omnitill.payment.cardterminal.cfg", "terminals",
+                "*=V400m-324688179@http://127.0.0.1:" + terminalPort + "/nexo");
         karaf.start();
         browser = HeadlessChromium.launch();
     }
@@ -96,6 +106,40 @@ class BrowserIT {
 
     @Test
     @Order(2)
+    void aSaleIsSplitBetweenTheCardTerminalAndCashByKeyboard() throws Exception {
+        karaf.call("POST", "/api/v1/plugins/features", Map.of("name", "omnitill-payment-card-terminal-simulator"),
+                "admin", 200);
+        signIn("cashier");
+        browser.open(page("#/register"));
+        browser.find("#scan-input").sendKeys(COFFEE_BARCODE, Keys.ENTER); // 16.99
+        browser.find(".cart-line[data-sku='COF-001']");
+        browser.find("#scan-input").sendKeys(Keys.F12);
+        WebElement amount = browser.find("#tender-amount");
+        amount.sendKeys("k"); // the card terminal
+        browser.waitFor(d -> "true".equals(d.findElement(By.id("tender-card")).getAttribute("aria-pressed")));
+        amount = browser.find("#tender-amount");
+        amount.clear();
+        amount.sendKeys("10.00", Keys.ENTER);
+        browser.waitFor(d -> d.findElements(By.cssSelector("#tenders .tender")).size() == 1);
+        browser.screenshot("register-split-card-paid");
+        amount = browser.find("#tender-amount");
+        amount.sendKeys("c"); // cash for the rest: Enter on an empty amount pays what is due
+        amount.sendKeys(Keys.ENTER);
+        String orderNumber = browser.find("#receipt-order-number").getText().trim();
+        browser.screenshot("register-split-receipt");
+
+        JsonNode payments = karaf.call("GET", "/api/v1/orders/" + orderNumber, null, "cashier", 200).get("payments");
+        assertEquals(2, payments.size(), payments.toString());
+        assertEquals("card-terminal", payments.get(0).get("method").asText());
+        assertEquals("10.00", payments.get(0).get("amount").get("amount").asText());
+        assertEquals("cash", payments.get(1).get("method").asText());
+        assertEquals("6.99", payments.get(1).get("amount").get("amount").asText());
+        browser.find("#scan-input").sendKeys(Keys.ENTER); // new sale
+        browser.waitFor(d -> d.findElements(By.cssSelector(".cart-line")).isEmpty());
+    }
+
+    @Test
+    @Order(3)
     void aBigDiscountIsRefusedWithoutApprovalAndGrantedWithIt() throws Exception {
         signIn("cashier");
         browser.open(page("#/register"));
@@ -137,7 +181,7 @@ class BrowserIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void aReturnByTheReceiptBarcodeRefundsWithASupervisorsApproval() throws Exception {
         signIn("cashier");
         browser.open(page("#/register"));
@@ -160,13 +204,13 @@ class BrowserIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void theDashboardShowsTheDaysFigures() throws Exception {
         signIn("manager");
         browser.open(page("#/office/dashboard"));
         browser.find("#dashboard");
         String orders = browser.find("#kpi-orders").getText();
-        assertTrue(orders.matches("(?s).*\\b1\\b.*"), "one sale so far: " + orders);
+        assertTrue(orders.matches("(?s).*\\b2\\b.*"), "two sales so far: " + orders);
         for (String chart : new String[] {"#chart-by-hour", "#chart-by-store", "#chart-by-channel", "#chart-top-products"}) {
             WebElement canvas = browser.find("canvas" + chart);
             assertTrue(canvas.getSize().getWidth() > 100 && canvas.getSize().getHeight() > 50, chart + " is drawn");
@@ -186,7 +230,7 @@ class BrowserIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void anAdminRemovesAndReinstallsAPluginFromThePluginsPage() throws Exception {
         signIn("admin");
         browser.open(page("#/office/plugins"));
