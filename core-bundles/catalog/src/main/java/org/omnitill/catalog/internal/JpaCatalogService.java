@@ -85,22 +85,12 @@ public class JpaCatalogService implements CatalogService {
             throw OmnitillException.invalid("invalid_price", "a price must be zero or more");
         }
         return tx.required(em -> {
-            if (em.find(ProductEntity.class, sku) == null) {
-                throw OmnitillException.notFound("product_not_found", "there is no article '" + sku + "'");
-            }
-            StoreEntity store = em.find(StoreEntity.class, storeId);
-            if (store == null) {
-                throw OmnitillException.notFound("store_not_found", "there is no store '" + storeId + "'");
-            }
+            StoreEntity store = storeSelling(em, sku, storeId);
             if (!store.currency.equals(price.currencyCode())) {
                 throw OmnitillException.invalid("currency_mismatch",
                         "store '" + storeId + "' prices in " + store.currency + ", not " + price.currencyCode());
             }
-            PriceEntity row = em.createQuery(
-                            "SELECT p FROM PriceEntity p WHERE p.sku = :sku AND p.storeId = :store", PriceEntity.class)
-                    .setParameter("sku", sku).setParameter("store", storeId)
-                    .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                    .getResultList().stream().findFirst().orElse(null);
+            PriceEntity row = findPrice(em, sku, storeId, true).orElse(null);
             Optional<Money> previous = Optional.ofNullable(row).map(JpaCatalogService::money);
             if (row == null) {
                 row = new PriceEntity();
@@ -137,13 +127,7 @@ public class JpaCatalogService implements CatalogService {
             throw OmnitillException.invalid("invalid_unit_cost", "a unit cost must be zero or more");
         }
         return tx.required(em -> {
-            if (em.find(ProductEntity.class, sku) == null) {
-                throw OmnitillException.notFound("product_not_found", "there is no article '" + sku + "'");
-            }
-            StoreEntity store = em.find(StoreEntity.class, storeId);
-            if (store == null) {
-                throw OmnitillException.notFound("store_not_found", "there is no store '" + storeId + "'");
-            }
+            StoreEntity store = storeSelling(em, sku, storeId);
             if (unitCost != null && !store.currency.equals(unitCost.currencyCode())) {
                 throw OmnitillException.invalid("currency_mismatch",
                         "store '" + storeId + "' keeps costs in " + store.currency + ", not " + unitCost.currencyCode());
@@ -155,6 +139,18 @@ public class JpaCatalogService implements CatalogService {
             row.unitCost = unitCost == null ? null : unitCost.amount();
             return previous;
         });
+    }
+
+    /** The store, once both it and the article exist: what a price or a cost is set for. */
+    private static StoreEntity storeSelling(EntityManager em, String sku, String storeId) {
+        if (em.find(ProductEntity.class, sku) == null) {
+            throw OmnitillException.notFound("product_not_found", "there is no article '" + sku + "'");
+        }
+        StoreEntity store = em.find(StoreEntity.class, storeId);
+        if (store == null) {
+            throw OmnitillException.notFound("store_not_found", "there is no store '" + storeId + "'");
+        }
+        return store;
     }
 
     private static Optional<PriceEntity> findPrice(EntityManager em, String sku, String storeId, boolean lock) {
