@@ -9,6 +9,13 @@ export function homeRoute(session) {
   return '/office/orders';
 }
 
+// Karaf's own roles (ssh, viewer, systembundles, …) say nothing to a cashier or manager
+const OMNITILL_ROLES = ['admin', 'manager', 'supervisor', 'cashier', 'partner', 'register'];
+
+export function shownRoles(roles) {
+  return OMNITILL_ROLES.filter((role) => roles.includes(role)).join(', ');
+}
+
 const LINKS = [
   { route: '/register', label: 'Register', permission: 'cart.sell' },
   { route: '/office/dashboard', label: 'Dashboard', permission: 'report.read' },
@@ -39,7 +46,7 @@ export function Shell({ session, status, route, onSignOut, children }) {
               aria-current=${route.startsWith(link.route) ? 'page' : undefined}>${link.label}</a>`)}
         </nav>
         <${ServerState} status=${status} />
-        <span class="user" id="signed-in-user">${session.username} · ${session.roles.join(', ')}</span>
+        <span class="user" id="signed-in-user">${session.username} · ${shownRoles(session.roles)}</span>
         <button class="quiet" id="sign-out" onClick=${onSignOut}>Sign out</button>
       </header>
       <div class="content">${children}</div>
