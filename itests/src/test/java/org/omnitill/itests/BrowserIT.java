@@ -251,6 +251,39 @@ class BrowserIT {
         browser.screenshot("office-plugins-reinstalled");
     }
 
+    @Test
+    @Order(7)
+    void aPaymentMethodWhosePluginIsRemovedIsOfferedNoLonger() throws Exception {
+        karaf.call("DELETE", "/api/v1/plugins/features/omnitill-payment-gift-card", null, "admin", 204);
+        signIn("cashier");
+        browser.open(page("#/register"));
+        browser.find("#scan-input").sendKeys(COFFEE_BARCODE, Keys.ENTER);
+        browser.find(".cart-line[data-sku='COF-001']");
+        browser.find("#scan-input").sendKeys(Keys.F12);
+        browser.find(".method-unavailable[data-method='gift-card']");
+        assertFalse(browser.find("#tender-gift-card").isEnabled(), "no gift card payments without the plugin");
+        assertTrue(browser.find("#tender-cash").isEnabled());
+        browser.screenshot("register-plugin-unavailable");
+
+        karaf.call("POST", "/api/v1/plugins/features", Map.of("name", "omnitill-payment-gift-card"), "admin", 200);
+        browser.waitFor(d -> d.findElement(By.id("tender-gift-card")).isEnabled()); // the open panel notices
+        browser.find("#tender-amount").sendKeys(Keys.ESCAPE);
+        browser.gone("#tender-panel");
+    }
+
+    @Test
+    @Order(8)
+    void whenTheServerGoesAwayTheCartStaysAndPayingWaits() throws Exception {
+        browser.find(".cart-line[data-sku='COF-001']"); // the sale of the tests before, still open
+        int lines = browser.all(".cart-line").size();
+        karaf.stop();
+        browser.textContains("#server-state", "Offline");
+        browser.find("#register-offline");
+        assertFalse(browser.find("#pay").isEnabled(), "no payment can start while the server is away");
+        assertEquals(lines, browser.all(".cart-line").size(), "the cart stays on screen");
+        browser.screenshot("register-offline");
+    }
+
     private static String plugins() throws Exception {
         return karaf.call("GET", "/api/v1/plugins", null, "admin", 200).toString();
     }
