@@ -5,6 +5,7 @@ import java.time.Instant;
 
 import javax.persistence.Column;
 import javax.persistence.Entity;
+import javax.persistence.Index;
 import javax.persistence.JoinColumn;
 import javax.persistence.ManyToOne;
 import javax.persistence.Table;
@@ -13,10 +14,10 @@ import javax.persistence.Table;
  * A payment towards a cart, and where it stands: {@code PENDING} while the provider is asked (or its
  * answer is unknown), then {@code CAPTURED}, {@code AUTHORIZED} or {@code FAILED}; a captured or pending
  * tender can be {@code VOIDED} before checkout. The id is the payment id the provider saw. Amounts are
- * in the cart's currency.
+ * in the cart's currency. Indexed by cart: every request on a cart loads its tenders.
  */
 @Entity
-@Table(name = "OT_TENDER")
+@Table(name = "OT_TENDER", indexes = @Index(name = "OT_TENDER_CART", columnList = "cart_id"))
 public class TenderEntity extends PaymentColumns {
     @ManyToOne(optional = false)
     @JoinColumn(name = "cart_id", nullable = false)
