@@ -27,6 +27,7 @@ import org.omnitill.api.cart.PaymentOptions;
 import org.omnitill.api.cart.PaymentOutcome;
 import org.omnitill.api.catalog.Barcode;
 import org.omnitill.api.catalog.CatalogService;
+import org.omnitill.api.catalog.PriceView;
 import org.omnitill.api.catalog.ProductView;
 import org.omnitill.api.catalog.Quantity;
 import org.omnitill.api.catalog.UnitOfMeasure;
@@ -295,7 +296,11 @@ public class CartServiceImpl implements CartService {
             CartEntity cart = findOpen(em, cartId);
             requireNoPayments(cart);
             StoreView store = store(cart);
-            Money price = catalog.price(product.sku(), cart.storeId).orElseThrow(() -> OmnitillException.unprocessable(
+            // the article's view carries its prices already; asking the catalog again is a query per scan
+            Money price = product.prices().stream().filter(p -> cart.storeId.equals(p.storeId()))
+                    .map(PriceView::price).findFirst()
+                    .or(() -> catalog.price(product.sku(), cart.storeId))
+                    .orElseThrow(() -> OmnitillException.unprocessable(
                     "not_sold_here", product.sku() + " has no price in store " + cart.storeId));
             if (!price.currencyCode().equals(cart.currency)) {
                 throw OmnitillException.unprocessable("currency_mismatch",
@@ -494,8 +499,10 @@ public class CartServiceImpl implements CartService {
         PaymentMethod method = plugins.paymentMethod(methodId).orElseThrow(() -> OmnitillException.unprocessable(
                 "payment_method_unavailable", "the payment method '" + methodId + "' is not installed"));
         String paymentId = Tenders.paymentId(cartId, opts.paymentKey());
+        // without a key the payment id is random: there is no earlier attempt to look for
+        boolean keyed = opts.paymentKey() != null && !opts.paymentKey().isBlank();
         PaymentRequest request = tx.required(em -> {
-            TenderEntity earlier = em.find(TenderEntity.class, paymentId);
+            TenderEntity earlier = keyed ? em.find(TenderEntity.class, paymentId) : null;
             if (earlier != null) {
                 if (!earlier.cart.id.equals(cartId) || !earlier.method.equals(methodId)
                         || earlier.tendered.compareTo(tendered.amount()) != 0) {
@@ -504,8 +511,9 @@ public class CartServiceImpl implements CartService {
                 }
                 return null;
             }
-            CartEntity cart = findOpen(em, cartId);
-            em.lock(cart, javax.persistence.LockModeType.PESSIMISTIC_WRITE);
+            // read and locked in one statement (SELECT ... FOR UPDATE), not read and then locked
+            CartEntity cart = open(cartId == null ? null
+                    : em.find(CartEntity.class, cartId, javax.persistence.LockModeType.PESSIMISTIC_WRITE), cartId);
             if (!tendered.currencyCode().equals(cart.currency)) {
                 throw OmnitillException.unprocessable("currency_mismatch",
                         "the cart is in " + cart.currency + ", the payment in " + tendered.currencyCode());
@@ -804,7 +812,14 @@ public class CartServiceImpl implements CartService {
     }
 
     private static CartEntity findOpen(EntityManager em, String cartId) {
-        CartEntity cart = find(em, cartId);
+        return open(find(em, cartId), cartId);
+    }
+
+    /** The cart if it exists and is open: {@code cart_not_found} when null, {@code cart_closed} when checked out. */
+    private static CartEntity open(CartEntity cart, String cartId) {
+        if (cart == null) {
+            throw OmnitillException.notFound("cart_not_found", "there is no cart '" + cartId + "'");
+        }
         if (cart.status != CartStatus.OPEN) {
             throw OmnitillException.conflict("cart_closed", "the cart is checked out and can no longer change");
         }

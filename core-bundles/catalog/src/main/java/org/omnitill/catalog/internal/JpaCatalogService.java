@@ -49,8 +49,10 @@ public class JpaCatalogService implements CatalogService {
 
     @Override
     public Optional<ProductView> productByBarcode(Barcode barcode) {
-        return tx.required(em -> Optional.ofNullable(em.find(BarcodeEntity.class, barcode.gtin14()))
-                .map(b -> em.find(ProductEntity.class, b.sku))
+        // one query for barcode and article, not a look-up of each: this runs for every scan
+        return tx.required(em -> em.createQuery("SELECT p FROM ProductEntity p, BarcodeEntity b"
+                        + " WHERE b.gtin14 = :gtin14 AND p.sku = b.sku", ProductEntity.class)
+                .setParameter("gtin14", barcode.gtin14()).getResultList().stream().findFirst()
                 .map(p -> view(em, p)));
     }
 

@@ -3,6 +3,7 @@ package org.omnitill.order.internal;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.Currency;
 import java.util.HashMap;
@@ -115,15 +116,14 @@ public class OrderServiceImpl implements OrderService {
         StoreView store = stores.store(cart.storeId).orElseThrow(() -> OmnitillException.unavailable(
                 "store_not_found", "the cart's store '" + cart.storeId + "' no longer exists"));
 
-        String orderId = UUID.randomUUID().toString();
-        // Take stock in a fixed order so that two checkouts of the same articles cannot deadlock.
-        view.lines().stream().sorted(Comparator.comparing(LineView::sku)).forEach(line ->
-                inventory.remove(cart.storeId, line.sku(), line.quantity(), "sale", orderId));
+        ZoneId receiptZone = StoreZones.receiptZone(em, store.id(), clock);
 
+        // Everything that takes no lock first: the stock rows and the store's order number taken below stay
+        // locked until the commit, and every checkout of the store waits for that number.
+        String orderId = UUID.randomUUID().toString();
         Instant now = clock.instant();
         OrderEntity order = new OrderEntity();
         order.id = orderId;
-        order.orderNumber = cart.storeId + "-" + String.format("%06d", nextNumber(em, cart.storeId));
         order.storeId = cart.storeId;
         order.channel = cart.channel;
         order.registerId = cart.registerId;
@@ -197,11 +197,10 @@ public class OrderServiceImpl implements OrderService {
             p.authorisationCode = tender.authorisationCode();
             order.payments.add(p);
         }
-        OrderView orderView = OrderViews.view(order);
-        String receipt = ReceiptRenderer.render(orderView, store, StoreZones.receiptZone(em, store.id(), clock),
-                view.taxExemptionCertificate());
-        order.receiptText = receipt;
-        em.persist(order);
+
+        // Take stock in a fixed order so that two checkouts of the same articles cannot deadlock.
+        view.lines().stream().sorted(Comparator.comparing(LineView::sku)).forEach(line ->
+                inventory.remove(cart.storeId, line.sku(), line.quantity(), "sale", orderId));
 
         cart.status = CartStatus.CHECKED_OUT;
         cart.orderId = order.id;
@@ -216,6 +215,15 @@ public class OrderServiceImpl implements OrderService {
         event.nodeId = order.nodeId;
         event.createdAt = now;
         em.persist(event);
+        // what needs no order number is written before the number is drawn (same transaction)
+        em.flush();
+
+        // the number last: from here to the commit, every other checkout of this store waits
+        order.orderNumber = cart.storeId + "-" + String.format("%06d", nextNumber(em, cart.storeId));
+        OrderView orderView = OrderViews.view(order);
+        String receipt = ReceiptRenderer.render(orderView, store, receiptZone, view.taxExemptionCertificate());
+        order.receiptText = receipt;
+        em.persist(order);
         em.flush();
         return new Receipt(orderView, receipt);
     }
