@@ -371,8 +371,9 @@ public abstract class OmnitillTestSupport {
     }
 
     /**
-     * Waits until {@code GET /api/v1/health} answers 200 (at most {@link #HEALTH_TIMEOUT}): the whiteboard answers
-     * 404 for a moment after start, and the REST application appears only once all its extensions are there.
+     * Waits until {@code GET /api/v1/health} answers 200 and the cart resource is published (at most
+     * {@link #HEALTH_TIMEOUT}): the whiteboard answers 404 for a moment after start, and the REST application
+     * appears only once all its extensions are there.
      *
      * @return the last (200) response
      */
@@ -387,7 +388,10 @@ public abstract class OmnitillTestSupport {
         while (System.nanoTime() < deadline) {
             try {
                 last = http("GET", HEALTH_PATH, null, null, null);
-                if (last.status() == 200) {
+                // health is one resource of the application; the others are added to it one by one, so also
+                // wait for the cart resource to answer in its own words (not the whiteboard's "No service")
+                if (last.status() == 200 && http("GET", "/api/v1/carts/readiness-probe", null, ADMIN_USER,
+                        ADMIN_PASSWORD).body().contains("cart_not_found")) {
                     return last;
                 }
             } catch (AssertionError e) {
