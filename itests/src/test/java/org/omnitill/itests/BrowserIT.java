@@ -16,6 +16,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -40,10 +41,7 @@ class BrowserIT {
         karaf = UnpackedDistribution.unpack("browser");
         // the card terminal simulator (installed by a test from the plugins API) on a free port, and every
         // register's terminal pointing at it
-        int terminalPort;
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            terminalPort = socket.getLocalPort();
-        }
+        int terminalPort = UnpackedDistribution.freePorts(1)[0];
         karaf.put("etc/org.omnitill.payment.cardterminal.simulator.cfg", "port", Integer.toString(terminalPort));
         karaf.put("etc/org.omnitill.payment.cardterminal.cfg", "terminals",
                 "*=V400m-324688179@http://127.0.0.1:" + terminalPort + "/nexo");
@@ -224,7 +222,7 @@ class BrowserIT {
         browser.screenshot("office-orders");
 
         browser.open(page("#/office/inventory"));
-        new org.openqa.selenium.support.ui.Select(browser.find("select#inventory-location")).selectByValue(STORE);
+        new Select(browser.find("select#inventory-location")).selectByValue(STORE);
         browser.find("tr.inventory-row[data-sku='COF-001']");
         browser.screenshot("office-inventory");
     }
@@ -298,7 +296,7 @@ class BrowserIT {
     /** The till is set up once per browser profile: store and register id, kept in local storage. */
     private static void openTill() {
         if (!browser.all("select#till-store").isEmpty()) {
-            new org.openqa.selenium.support.ui.Select(browser.find("select#till-store")).selectByValue(STORE);
+            new Select(browser.find("select#till-store")).selectByValue(STORE);
             WebElement register = browser.find("#till-register");
             register.clear();
             register.sendKeys("till-7");

@@ -6,11 +6,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
 
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
@@ -114,9 +116,9 @@ final class HeadlessChromium implements AutoCloseable {
     Path screenshot(String name) throws IOException {
         Path file = screenshots.resolve(String.format("%02d-%s.png", ++shot, name));
         // the whole page, not just the window: grow the window to the page's height for the shot
-        org.openqa.selenium.Dimension window = driver.manage().window().getSize();
+        Dimension window = driver.manage().window().getSize();
         long height = ((Number) script("return document.documentElement.scrollHeight;")).longValue();
-        driver.manage().window().setSize(new org.openqa.selenium.Dimension(window.getWidth(),
+        driver.manage().window().setSize(new Dimension(window.getWidth(),
                 (int) Math.min(4000, Math.max(window.getHeight(), height + 120))));
         try {
             Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), file, StandardCopyOption.REPLACE_EXISTING);
@@ -132,7 +134,7 @@ final class HeadlessChromium implements AutoCloseable {
             driver.quit();
         } finally {
             try (var paths = Files.walk(profile)) {
-                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
     }

@@ -257,7 +257,7 @@ final class UnpackedDistribution implements AutoCloseable {
         assertEquals(0, p.waitFor(), () -> String.join(" ", command) + " failed");
     }
 
-    private static int[] freePorts(int count) throws IOException {
+    static int[] freePorts(int count) throws IOException {
         List<ServerSocket> sockets = new ArrayList<>();
         try {
             int[] ports = new int[count];
