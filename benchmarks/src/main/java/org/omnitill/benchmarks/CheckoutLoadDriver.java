@@ -46,8 +46,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * {@code bench.db} (h2 | postgresql), {@code bench.levels} (1,8,32), {@code bench.warmupSeconds} (5),
  * {@code bench.seconds} (20), {@code bench.maxCheckouts} (20000 per level), {@code bench.pgbench} (true),
  * {@code bench.pgbenchSeconds} (15), {@code bench.distribution} (the tar.gz), {@code bench.keep} (false: delete
- * the unpacked copy at the end), {@code bench.jfr} (false: record the server with JFR during the last level), {@code bench.poolMaxIdle}
- * (unset: the distribution's datasource pool.maxIdle, which is 4).
+ * the unpacked copy at the end), {@code bench.jfr} (false: record the server with JFR during the last level), {@code bench.poolSize}
+ * (unset: the distribution's datasource pool.maximumPoolSize, which is 16).
  */
 public final class CheckoutLoadDriver {
 
@@ -342,10 +342,10 @@ public final class CheckoutLoadDriver {
         } else {
             line("database: embedded H2 (the default datasource)");
         }
-        String maxIdle = System.getProperty("bench.poolMaxIdle");
-        if (maxIdle != null) {
-            put("etc/org.ops4j.datasource-omnitill.cfg", "pool.maxIdle", maxIdle);
-            line("datasource pool.maxIdle set to %s (the distribution ships 4)", maxIdle);
+        String poolSize = System.getProperty("bench.poolSize");
+        if (poolSize != null) {
+            put("etc/org.ops4j.datasource-omnitill.cfg", "pool.maximumPoolSize", poolSize);
+            line("datasource pool.maximumPoolSize set to %s (the distribution ships 16)", poolSize);
         }
         line("distribution: %s unpacked to %s, HTTP on 127.0.0.1:%d", distribution.getFileName(), home, httpPort);
     }

@@ -1,5 +1,6 @@
 package org.omnitill.catalog.internal;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,16 +28,38 @@ import org.omnitill.persistence.model.ProductTaxCategoryEntity;
 import org.omnitill.persistence.model.StoreEntity;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
 
-@Component(service = CatalogService.class)
+/**
+ * Articles, barcodes and prices. The article views that scans look up are kept in a {@link ReadCache}
+ * for {@link CatalogConfig#cacheSeconds()}; this service's own writes empty it.
+ */
+@Component(service = CatalogService.class, configurationPid = "org.omnitill.catalog")
+@Designate(ocd = CatalogConfig.class)
 public class JpaCatalogService implements CatalogService {
 
     private final TransactionRunner tx;
+    private volatile ReadCache<String, ProductView> bySku = ReadCache.off();
+    private volatile ReadCache<String, ProductView> byGtin14 = ReadCache.off();
+
+    /** Without a cache: every read goes to the database (for tests that write rows directly). */
+    public JpaCatalogService(TransactionRunner tx) {
+        this.tx = tx;
+    }
 
     @Activate
-    public JpaCatalogService(@Reference TransactionRunner tx) {
-        this.tx = tx;
+    public JpaCatalogService(@Reference TransactionRunner tx, CatalogConfig config) {
+        this(tx);
+        configure(config);
+    }
+
+    @Modified
+    void configure(CatalogConfig config) {
+        Duration ttl = Duration.ofSeconds(config.cacheSeconds());
+        bySku = ReadCache.of(ttl, config.cacheMaxArticles());
+        byGtin14 = ReadCache.of(ttl, config.cacheMaxArticles());
     }
 
     @Override
@@ -44,16 +67,33 @@ public class JpaCatalogService implements CatalogService {
         if (sku == null || sku.isBlank()) {
             return Optional.empty();
         }
-        return tx.required(em -> Optional.ofNullable(em.find(ProductEntity.class, sku)).map(p -> view(em, p)));
+        return bySku.get(sku, () -> tx.required(
+                em -> Optional.ofNullable(em.find(ProductEntity.class, sku)).map(p -> view(em, p))));
     }
 
     @Override
     public Optional<ProductView> productByBarcode(Barcode barcode) {
         // one query for barcode and article, not a look-up of each: this runs for every scan
-        return tx.required(em -> em.createQuery("SELECT p FROM ProductEntity p, BarcodeEntity b"
-                        + " WHERE b.gtin14 = :gtin14 AND p.sku = b.sku", ProductEntity.class)
+        return byGtin14.get(barcode.gtin14(), () -> tx.required(em -> em.createQuery(
+                        "SELECT p FROM ProductEntity p, BarcodeEntity b WHERE b.gtin14 = :gtin14 AND p.sku = b.sku",
+                        ProductEntity.class)
                 .setParameter("gtin14", barcode.gtin14()).getResultList().stream().findFirst()
-                .map(p -> view(em, p)));
+                .map(p -> view(em, p))));
+    }
+
+    /**
+     * Empties the caches when a write starts and again once it has committed, so that no read which
+     * overlapped the write keeps the old rows.
+     */
+    private void articlesChanging() {
+        ReadCache<String, ProductView> sku = bySku;
+        ReadCache<String, ProductView> gtin = byGtin14;
+        sku.invalidateAll();
+        gtin.invalidateAll();
+        tx.afterCommit(() -> {
+            sku.invalidateAll();
+            gtin.invalidateAll();
+        });
     }
 
     @Override
@@ -87,6 +127,7 @@ public class JpaCatalogService implements CatalogService {
             throw OmnitillException.invalid("invalid_price", "a price must be zero or more");
         }
         return tx.required(em -> {
+            articlesChanging();
             StoreEntity store = storeSelling(em, sku, storeId);
             if (!store.currency.equals(price.currencyCode())) {
                 throw OmnitillException.invalid("currency_mismatch",

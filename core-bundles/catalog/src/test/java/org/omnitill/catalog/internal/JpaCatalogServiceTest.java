@@ -164,4 +164,72 @@ class JpaCatalogServiceTest {
         assertEquals("EUR", stores.store("berlin").orElseThrow().currency().getCurrencyCode());
         assertTrue(stores.store("nowhere").isEmpty());
     }
+
+    private static CatalogConfig cacheFor(int seconds) {
+        return new CatalogConfig() {
+            @Override
+            public Class<? extends java.lang.annotation.Annotation> annotationType() {
+                return CatalogConfig.class;
+            }
+
+            @Override
+            public int cacheSeconds() {
+                return seconds;
+            }
+
+            @Override
+            public int cacheMaxArticles() {
+                return 100;
+            }
+        };
+    }
+
+    @Test
+    void aCachedArticleIsServedWithoutTheDatabaseUntilThisServiceChangesIt() {
+        JpaCatalogService cached = new JpaCatalogService(db.tx(), cacheFor(30));
+        Barcode coffeeCode = Barcode.parse("4006381333931");
+        assertEquals(Money.of("12.99", "EUR"), cached.productByBarcode(coffeeCode).orElseThrow().prices().get(0).price());
+        cached.product("COF-1").orElseThrow();
+
+        // a row changed behind the service's back (another node): the kept view is still served
+        db.tx().required(em -> em.createQuery("UPDATE PriceEntity p SET p.amount = 99 WHERE p.sku = 'COF-1'")
+                .executeUpdate());
+        assertEquals(Money.of("12.99", "EUR"), cached.productByBarcode(coffeeCode).orElseThrow().prices().get(0).price());
+        assertEquals(Money.of("12.99", "EUR"), cached.product("COF-1").orElseThrow().prices().get(0).price());
+
+        // a price set through the service is seen at once, by barcode and by SKU
+        cached.setPrice("COF-1", "berlin", Money.of("13.49", "EUR"));
+        assertEquals(Money.of("13.49", "EUR"), cached.productByBarcode(coffeeCode).orElseThrow().prices().get(0).price());
+        assertEquals(Money.of("13.49", "EUR"), cached.product("COF-1").orElseThrow().prices().get(0).price());
+    }
+
+    @Test
+    void aFailedPriceChangeLeavesTheCacheCorrect() {
+        JpaCatalogService cached = new JpaCatalogService(db.tx(), cacheFor(30));
+        cached.product("COF-1").orElseThrow();
+        org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class,
+                () -> cached.setPrice("COF-1", "berlin", Money.of("5.00", "USD")));
+        assertEquals(Money.of("12.99", "EUR"), cached.product("COF-1").orElseThrow().prices().get(0).price());
+    }
+
+    @Test
+    void anArticleAddedLaterIsFoundAtOnce() {
+        JpaCatalogService cached = new JpaCatalogService(db.tx(), cacheFor(30));
+        assertTrue(cached.product("NEW-1").isEmpty());
+        db.tx().required(em -> Fixtures.product(em, "NEW-1", "New article", "4000000000006", "standard",
+                UnitOfMeasure.EACH));
+        assertEquals("New article", cached.product("NEW-1").orElseThrow().name());
+    }
+
+    @Test
+    void aCachedStoreIsServedWithoutTheDatabaseAndZeroSecondsReadsEachTime() {
+        JpaStoreService cached = new JpaStoreService(db.tx(), cacheFor(30));
+        JpaStoreService uncached = new JpaStoreService(db.tx(), cacheFor(0));
+        assertEquals("UTC", cached.store("berlin").orElseThrow().timeZone());
+        db.tx().required(em -> em.createQuery("UPDATE StoreEntity s SET s.timeZone = 'Europe/Berlin'"
+                + " WHERE s.id = 'berlin'").executeUpdate());
+        assertEquals("UTC", cached.store("berlin").orElseThrow().timeZone());
+        assertEquals("Europe/Berlin", uncached.store("berlin").orElseThrow().timeZone());
+        assertTrue(cached.store("nowhere").isEmpty());
+    }
 }
