@@ -839,8 +839,8 @@ public class CartServiceImpl implements CartService {
     private CartView touchAndView(EntityManager em, CartEntity cart, StoreView store, TaxChoice tax) {
         cart.updatedAt = clock.instant();
         CartView view = view(cart, store, tax);
+        // written with the commit, which fails if another request changed the cart in between
         em.lock(cart, javax.persistence.LockModeType.OPTIMISTIC_FORCE_INCREMENT);
-        em.flush();
         return view;
     }
 

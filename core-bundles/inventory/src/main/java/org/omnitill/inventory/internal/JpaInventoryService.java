@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 import javax.persistence.EntityManager;
+import javax.persistence.FlushModeType;
 import javax.persistence.TypedQuery;
 
 import org.omnitill.api.catalog.Page;
@@ -60,6 +61,9 @@ public class JpaInventoryService implements InventoryService {
             int updated = em.createQuery("UPDATE StockEntity s SET s.onHand = s.onHand - :q, s.version = s.version + 1"
                             + " WHERE s.locationId = :loc AND s.sku = :sku AND s.onHand - s.reserved >= :q")
                     .setParameter("q", quantity).setParameter("loc", locationId).setParameter("sku", sku)
+                    // stock rows change only by statements like this one (a new row is flushed at once in add),
+                    // so the caller's pending changes need not be written first
+                    .setFlushMode(FlushModeType.COMMIT)
                     .executeUpdate();
             if (updated != 1) {
                 throw OmnitillException.conflict("out_of_stock",
@@ -85,6 +89,8 @@ public class JpaInventoryService implements InventoryService {
                 s.sku = sku;
                 s.onHand = quantity;
                 em.persist(s);
+                // written now: remove() does not flush before its update and must see the row
+                em.flush();
             }
             record(em, locationId, sku, quantity, reason, reference);
             return null;

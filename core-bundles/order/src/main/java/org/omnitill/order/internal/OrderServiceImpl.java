@@ -224,7 +224,6 @@ public class OrderServiceImpl implements OrderService {
         String receipt = ReceiptRenderer.render(orderView, store, receiptZone, view.taxExemptionCertificate());
         order.receiptText = receipt;
         em.persist(order);
-        em.flush();
         return new Receipt(orderView, receipt);
     }
 
