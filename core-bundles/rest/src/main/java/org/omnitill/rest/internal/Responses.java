@@ -1,5 +1,6 @@
 package org.omnitill.rest.internal;
 
+import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 
@@ -7,8 +8,8 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.UriInfo;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** Responses of POSTs, fresh or replayed alike. */
@@ -51,10 +52,21 @@ final class Responses {
     }
 
     static String idOf(String body, ObjectMapper json) {
-        try {
-            JsonNode id = json.readTree(body).get("id");
-            return id != null && id.isTextual() && !id.textValue().isEmpty() ? id.textValue() : null;
-        } catch (JsonProcessingException e) {
+        // reads up to the top-level "id" (views put it first), not the whole body: an order's carries its receipt
+        try (JsonParser parser = json.getFactory().createParser(body)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                boolean isId = "id".equals(parser.getCurrentName());
+                JsonToken value = parser.nextToken();
+                if (isId) {
+                    return value == JsonToken.VALUE_STRING && !parser.getText().isEmpty() ? parser.getText() : null;
+                }
+                parser.skipChildren();
+            }
+            return null;
+        } catch (IOException e) {
             return null;
         }
     }
