@@ -24,6 +24,19 @@ public interface PaymentMethod {
     }
 
     /**
+     * Whether {@link #pay} decides at once inside this process, with nothing outside it to ask, wait for
+     * or undo (cash). The core then asks inside the transaction that checks the cart and records the
+     * payment settled, instead of recording it pending, asking outside any transaction and settling it
+     * in a second one. Must stay false for anything that talks to a terminal, a gateway or a store of its
+     * own: those calls may be slow and their outcome may be unknown after a crash.
+     *
+     * @since 1.2
+     */
+    default boolean settlesInProcess() {
+        return false;
+    }
+
+    /**
      * Where a payment whose outcome was not known stands now ({@code PENDING} after a timeout or a
      * crash): the core asks on restart and before it lets the cart go on.
      *

@@ -1,5 +1,5 @@
 /** Payment method plugins (SPI). */
-@Version("1.1.0")
+@Version("1.2.0")
 @Export
 package org.omnitill.api.payment;
 

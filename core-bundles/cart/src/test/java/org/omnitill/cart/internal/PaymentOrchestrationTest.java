@@ -216,4 +216,84 @@ class PaymentOrchestrationTest {
         assertEquals(Money.of("3.98", "EUR"), cart.due());
         assertNull(cart.payments().get(0).message());
     }
+
+    /** Counts cash as the cash plugin does (change for what is over), or refuses or fails as the test says. */
+    static final class Till implements PaymentMethod {
+        final AtomicInteger calls = new AtomicInteger();
+        volatile String mode = "count";
+
+        @Override
+        public PaymentResult pay(PaymentRequest request) {
+            calls.incrementAndGet();
+            Money zero = Money.zero(request.tendered().currency());
+            return switch (mode) {
+                case "refuse" -> PaymentResult.declined(zero, "drawer is closed");
+                case "throw" -> throw new IllegalStateException("bug in the plugin");
+                case "inconsistent" -> new PaymentResult(TenderStatus.CAPTURED, request.tendered().plus(request.tendered()),
+                        zero, zero, null, null);
+                default -> {
+                    Money applied = request.tendered().isGreaterThan(request.due()) ? request.due() : request.tendered();
+                    yield new PaymentResult(TenderStatus.CAPTURED, applied, request.tendered().minus(applied), zero,
+                            null, null);
+                }
+            };
+        }
+
+        @Override
+        public boolean givesChange() {
+            return true;
+        }
+
+        @Override
+        public boolean settlesInProcess() {
+            return true;
+        }
+    }
+
+    private Till till() {
+        Till till = new Till();
+        carts.addPaymentMethod(till, Map.of(PluginProperties.ID, "till", "service.id", 4L));
+        return till;
+    }
+
+    @Test
+    void aMethodThatSettlesInProcessIsRecordedSettledWithItsChange() {
+        Till till = till();
+        String cartId = cartOfTwo();
+        PaymentOutcome paid = carts.pay(cartId, "till", Money.of("10.00", "EUR"), new PaymentOptions("cash-1", null));
+        assertEquals(TenderStatus.CAPTURED, paid.tender().status());
+        assertEquals(Money.of("5.98", "EUR"), paid.tender().amount());
+        assertEquals(Money.of("4.02", "EUR"), paid.cart().changeGiven());
+        assertTrue(paid.cart().due().isZero());
+
+        // a retry with the same key answers the same payment without counting the cash again
+        PaymentOutcome again = carts.pay(cartId, "till", Money.of("10.00", "EUR"), new PaymentOptions("cash-1", null));
+        assertEquals(paid.tender().id(), again.tender().id());
+        assertEquals(1, till.calls.get());
+        assertEquals(1, carts.cart(cartId).payments().size());
+    }
+
+    @Test
+    void aRefusalOrAFailureOfAnInProcessMethodLeavesNoTrace() {
+        Till till = till();
+        String cartId = cartOfTwo();
+        CartView before = carts.cart(cartId);
+        till.mode = "refuse";
+        assertEquals("payment_declined", assertThrows(OmnitillException.class,
+                () -> carts.pay(cartId, "till", Money.of("5.98", "EUR"), PaymentOptions.NONE)).code());
+        till.mode = "throw";
+        assertEquals("payment_method_failed", assertThrows(OmnitillException.class,
+                () -> carts.pay(cartId, "till", Money.of("5.98", "EUR"), PaymentOptions.NONE)).code());
+        till.mode = "inconsistent";
+        assertEquals("payment_method_failed", assertThrows(OmnitillException.class,
+                () -> carts.pay(cartId, "till", Money.of("5.98", "EUR"), PaymentOptions.NONE)).code());
+
+        CartView after = carts.cart(cartId);
+        assertTrue(after.payments().isEmpty());
+        assertEquals(before.due(), after.due());
+        assertEquals(before.updatedAt(), after.updatedAt());
+        // and the cart can still be paid
+        till.mode = "count";
+        assertTrue(carts.pay(cartId, "till", Money.of("5.98", "EUR"), PaymentOptions.NONE).cart().due().isZero());
+    }
 }

@@ -74,6 +74,12 @@ public class CashPayment implements PaymentMethod {
         return true;
     }
 
+    /** Cash is counted at the till: nothing outside this process takes part. */
+    @Override
+    public boolean settlesInProcess() {
+        return true;
+    }
+
     /**
      * Takes cash towards the amount due.
      * <ul>
