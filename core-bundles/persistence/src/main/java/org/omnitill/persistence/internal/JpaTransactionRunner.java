@@ -29,9 +29,16 @@ public class JpaTransactionRunner implements TransactionRunner {
     private final ThreadLocal<EntityManager> current = new ThreadLocal<>();
     private final ThreadLocal<List<Runnable>> afterCommit = new ThreadLocal<>();
 
-    @Activate
-    public JpaTransactionRunner(@Reference(target = "(osgi.unit.name=omnitill)") EntityManagerFactory emf) {
+    /** For tests outside OSGi, whose database is made by the persistence unit itself. */
+    public JpaTransactionRunner(EntityManagerFactory emf) {
         this.emf = emf;
+    }
+
+    /** Starts only once {@link SchemaReady}: nothing reads or writes before the schema is one this version knows. */
+    @Activate
+    public JpaTransactionRunner(@Reference(target = "(osgi.unit.name=omnitill)") EntityManagerFactory emf,
+            @Reference SchemaReady schema) {
+        this(emf);
     }
 
     @Override

@@ -40,9 +40,9 @@ public class CartEntity {
     public String openedBy;
     @Column(name = "order_id", length = 36)
     public String orderId;
-    @Column(name = "created_at", nullable = false)
+    @Column(name = "created_at", nullable = false, columnDefinition = "TIMESTAMP WITH TIME ZONE")
     public Instant createdAt;
-    @Column(name = "updated_at", nullable = false)
+    @Column(name = "updated_at", nullable = false, columnDefinition = "TIMESTAMP WITH TIME ZONE")
     public Instant updatedAt;
     /** The customer's tax exemption certificate, or null. */
     @Column(name = "tax_exemption_certificate", length = 128)

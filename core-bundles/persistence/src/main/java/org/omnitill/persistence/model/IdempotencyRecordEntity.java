@@ -27,6 +27,6 @@ public class IdempotencyRecordEntity {
     @Lob
     @Column(name = "body", nullable = false)
     public String body;
-    @Column(name = "created_at", nullable = false)
+    @Column(name = "created_at", nullable = false, columnDefinition = "TIMESTAMP WITH TIME ZONE")
     public Instant createdAt;
 }

@@ -44,7 +44,7 @@ public class OrderEntity {
     public String cashier;
     @Column(name = "node_id", length = 64, nullable = false)
     public String nodeId;
-    @Column(name = "placed_at", nullable = false)
+    @Column(name = "placed_at", nullable = false, columnDefinition = "TIMESTAMP WITH TIME ZONE")
     public Instant placedAt;
     @Column(length = 3, nullable = false)
     public String currency;

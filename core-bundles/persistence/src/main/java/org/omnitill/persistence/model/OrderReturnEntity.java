@@ -52,7 +52,7 @@ public class OrderReturnEntity {
     public String approvedBy;
     @Column(name = "node_id", length = 64, nullable = false)
     public String nodeId;
-    @Column(name = "created_at", nullable = false)
+    @Column(name = "created_at", nullable = false, columnDefinition = "TIMESTAMP WITH TIME ZONE")
     public Instant createdAt;
     /** What went back to the customer, tax included; positive. */
     @Column(name = "refund_total", precision = 19, scale = 4, nullable = false)

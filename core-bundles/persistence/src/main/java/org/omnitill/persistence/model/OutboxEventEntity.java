@@ -28,8 +28,8 @@ public class OutboxEventEntity {
     public String storeId;
     @Column(name = "node_id", length = 64, nullable = false)
     public String nodeId;
-    @Column(name = "created_at", nullable = false)
+    @Column(name = "created_at", nullable = false, columnDefinition = "TIMESTAMP WITH TIME ZONE")
     public Instant createdAt;
-    @Column(name = "published_at")
+    @Column(name = "published_at", columnDefinition = "TIMESTAMP WITH TIME ZONE")
     public Instant publishedAt;
 }

@@ -32,7 +32,7 @@ public abstract class PaymentColumns {
     public BigDecimal rounding;
     @Column(name = "provider_reference")
     public String reference;
-    @Column(name = "created_at", nullable = false)
+    @Column(name = "created_at", nullable = false, columnDefinition = "TIMESTAMP WITH TIME ZONE")
     public Instant createdAt;
     /** What may be kept of a card payment: never the card number. */
     @Column(name = "card_brand", length = 32)

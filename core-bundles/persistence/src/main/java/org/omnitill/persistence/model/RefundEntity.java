@@ -45,6 +45,6 @@ public class RefundEntity {
     public String reference;
     @Column(length = 512)
     public String note;
-    @Column(name = "created_at", nullable = false)
+    @Column(name = "created_at", nullable = false, columnDefinition = "TIMESTAMP WITH TIME ZONE")
     public Instant createdAt;
 }

@@ -14,7 +14,7 @@ public class RevokedTokenEntity {
     @Id
     @Column(name = "token_id", length = 64)
     public String tokenId;
-    @Column(name = "expires_at", nullable = false)
+    @Column(name = "expires_at", nullable = false, columnDefinition = "TIMESTAMP WITH TIME ZONE")
     public Instant expiresAt;
     @Column(length = 128, nullable = false)
     public String username;

@@ -16,7 +16,7 @@ public class StaffPinEntity {
     public String username;
     @Column(name = "pin_hash", length = 255, nullable = false)
     public String pinHash;
-    @Column(name = "updated_at", nullable = false)
+    @Column(name = "updated_at", nullable = false, columnDefinition = "TIMESTAMP WITH TIME ZONE")
     public Instant updatedAt;
     @Column(name = "updated_by", length = 128, nullable = false)
     public String updatedBy;

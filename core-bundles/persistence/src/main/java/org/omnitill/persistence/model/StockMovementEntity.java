@@ -28,6 +28,6 @@ public class StockMovementEntity {
     public String reference;
     @Column(name = "node_id", length = 64, nullable = false)
     public String nodeId;
-    @Column(name = "created_at", nullable = false)
+    @Column(name = "created_at", nullable = false, columnDefinition = "TIMESTAMP WITH TIME ZONE")
     public Instant createdAt;
 }

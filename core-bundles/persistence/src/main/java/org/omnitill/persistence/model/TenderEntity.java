@@ -29,7 +29,7 @@ public class TenderEntity extends PaymentColumns {
     /** The method-specific input the payment was requested with (JSON object), for status, cancel and refund. */
     @Column(name = "request_data", length = 2048)
     public String requestData;
-    @Column(name = "updated_at")
+    @Column(name = "updated_at", columnDefinition = "TIMESTAMP WITH TIME ZONE")
     public Instant updatedAt;
     /** What was owed when the payment was asked for; the provider's answer must not settle more. */
     @Column(name = "amount_due", precision = 19, scale = 4)

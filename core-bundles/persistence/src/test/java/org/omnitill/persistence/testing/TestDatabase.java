@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import javax.persistence.EntityManagerFactory;
 import javax.persistence.Persistence;
+import javax.sql.DataSource;
 
 import org.h2.jdbcx.JdbcDataSource;
 import org.omnitill.persistence.TransactionRunner;
@@ -21,13 +22,23 @@ public final class TestDatabase implements AutoCloseable {
     private final TransactionRunner tx;
 
     public TestDatabase() {
-        JdbcDataSource ds = new JdbcDataSource();
-        ds.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        ds.setUser("sa");
+        this(inMemory());
+    }
+
+    /** The persistence unit on a database the test prepared itself. */
+    public TestDatabase(DataSource ds) {
         Map<String, Object> props = new HashMap<>();
         props.put("javax.persistence.nonJtaDataSource", ds);
         emf = Persistence.createEntityManagerFactory("omnitill", props);
         tx = new JpaTransactionRunner(emf);
+    }
+
+    /** A new, private in-memory H2 database. */
+    public static DataSource inMemory() {
+        JdbcDataSource ds = new JdbcDataSource();
+        ds.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        ds.setUser("sa");
+        return ds;
     }
 
     public EntityManagerFactory emf() {
