@@ -2,7 +2,7 @@
  * Transactions and idempotency records shared by the core bundles. Core-internal: exported for the
  * core's own bundles, not part of the plugin API.
  */
-@Version("1.0.0")
+@Version("1.1.0")
 @Export
 package org.omnitill.persistence;
 

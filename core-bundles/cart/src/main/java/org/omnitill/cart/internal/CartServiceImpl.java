@@ -2,6 +2,7 @@ package org.omnitill.cart.internal;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -45,6 +46,7 @@ import org.omnitill.api.store.StoreService;
 import org.omnitill.api.store.StoreView;
 import org.omnitill.api.tax.TaxAddress;
 import org.omnitill.api.tax.TaxRule;
+import org.omnitill.persistence.StoredTime;
 import org.omnitill.persistence.TransactionRunner;
 import org.omnitill.persistence.model.CartEntity;
 import org.omnitill.persistence.model.CartLineEntity;
@@ -117,7 +119,7 @@ public class CartServiceImpl implements CartService {
     @Activate
     public CartServiceImpl(@Reference TransactionRunner tx, @Reference CatalogService catalog,
             @Reference StoreService stores, Config config) {
-        this(tx, catalog, stores, Clock.systemDefaultZone());
+        this(tx, catalog, stores, StoredTime.clock(ZoneId.systemDefault()));
         configure(config);
         // payments whose outcome was unknown when the node stopped (or a provider timed out) are asked
         // about shortly after start and then every half minute, until the providers answer
@@ -147,7 +149,7 @@ public class CartServiceImpl implements CartService {
     }
 
     public CartServiceImpl(TransactionRunner tx, CatalogService catalog, StoreService stores) {
-        this(tx, catalog, stores, Clock.systemDefaultZone());
+        this(tx, catalog, stores, StoredTime.clock(ZoneId.systemDefault()));
     }
 
     /** Applies a configuration; public so that tests of other core bundles can configure a cart service. */

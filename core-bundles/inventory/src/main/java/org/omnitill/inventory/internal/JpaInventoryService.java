@@ -19,6 +19,7 @@ import org.omnitill.api.inventory.InventoryService;
 import org.omnitill.api.inventory.LocationStock;
 import org.omnitill.api.inventory.StockLevel;
 import org.omnitill.persistence.NodeIdentity;
+import org.omnitill.persistence.StoredTime;
 import org.omnitill.persistence.TransactionRunner;
 import org.omnitill.persistence.model.StockEntity;
 import org.omnitill.persistence.model.StockMovementEntity;
@@ -161,7 +162,7 @@ public class JpaInventoryService implements InventoryService {
         m.reason = reason;
         m.reference = reference;
         m.nodeId = node.nodeId();
-        m.createdAt = Instant.now();
+        m.createdAt = StoredTime.now();
         em.persist(m);
     }
 

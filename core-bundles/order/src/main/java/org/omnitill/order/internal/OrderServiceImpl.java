@@ -35,6 +35,7 @@ import org.omnitill.api.payment.TenderStatus;
 import org.omnitill.api.store.StoreService;
 import org.omnitill.api.store.StoreView;
 import org.omnitill.persistence.NodeIdentity;
+import org.omnitill.persistence.StoredTime;
 import org.omnitill.persistence.TransactionRunner;
 import org.omnitill.persistence.model.CartEntity;
 import org.omnitill.persistence.model.OrderEntity;
@@ -68,7 +69,7 @@ public class OrderServiceImpl implements OrderService {
     public OrderServiceImpl(@Reference TransactionRunner tx, @Reference CartService carts,
             @Reference InventoryService inventory, @Reference StoreService stores, @Reference NodeIdentity node,
             @Reference ReceiptPrinting printing) {
-        this(tx, carts, inventory, stores, node, printing, Clock.systemDefaultZone());
+        this(tx, carts, inventory, stores, node, printing, StoredTime.clock(ZoneId.systemDefault()));
     }
 
     OrderServiceImpl(TransactionRunner tx, CartService carts, InventoryService inventory, StoreService stores,

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -41,6 +42,7 @@ import org.omnitill.api.plugin.PluginProperties;
 import org.omnitill.api.store.StoreService;
 import org.omnitill.api.store.StoreView;
 import org.omnitill.persistence.NodeIdentity;
+import org.omnitill.persistence.StoredTime;
 import org.omnitill.persistence.TransactionRunner;
 import org.omnitill.persistence.model.OrderEntity;
 import org.omnitill.persistence.model.OrderLineEntity;
@@ -119,7 +121,7 @@ public class ReturnServiceImpl implements ReturnService {
     public ReturnServiceImpl(@Reference TransactionRunner tx, @Reference InventoryService inventory,
             @Reference StoreService stores, @Reference NodeIdentity node, @Reference ReceiptPrinting printing,
             @Reference AuditTrail audit) {
-        this(tx, inventory, stores, node, printing, audit, Clock.systemDefaultZone());
+        this(tx, inventory, stores, node, printing, audit, StoredTime.clock(ZoneId.systemDefault()));
         // refunds a provider could not answer (or whose plugin was away) are asked again until they are settled
         pendingRefunds = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "omnitill-pending-refunds");

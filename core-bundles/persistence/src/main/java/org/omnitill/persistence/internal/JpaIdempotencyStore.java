@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import org.omnitill.persistence.IdempotencyStore;
 import org.omnitill.persistence.StoredResponse;
+import org.omnitill.persistence.StoredTime;
 import org.omnitill.persistence.TransactionRunner;
 import org.omnitill.persistence.model.IdempotencyRecordEntity;
 import org.osgi.service.component.annotations.Activate;
@@ -44,7 +45,7 @@ public class JpaIdempotencyStore implements IdempotencyStore {
             r.fingerprint = response.requestFingerprint();
             r.status = response.status();
             r.body = response.body();
-            r.createdAt = Instant.now();
+            r.createdAt = StoredTime.now();
             em.persist(r);
             return null;
         });

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.ZoneOffset;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -21,6 +22,7 @@ import org.omnitill.api.audit.AuditTrail;
 import org.omnitill.api.error.OmnitillException;
 import org.omnitill.api.security.Permission;
 import org.omnitill.api.security.Role;
+import org.omnitill.persistence.StoredTime;
 import org.omnitill.persistence.TransactionRunner;
 import org.omnitill.persistence.model.RevokedTokenEntity;
 import org.omnitill.persistence.model.StaffPinEntity;
@@ -107,7 +109,7 @@ public class SecurityService {
             @Reference AuditTrail audit) {
         this(config, tx, audit,
                 new CachingAuthenticator(new JaasAuthenticator(JAAS_REALM), Duration.ofSeconds(60), 1_000, System::nanoTime),
-                new RealmDirectory(context, JAAS_REALM), signingSecret(config.tokenSigningKeyFile()), Clock.systemUTC(),
+                new RealmDirectory(context, JAAS_REALM), signingSecret(config.tokenSigningKeyFile()), StoredTime.clock(ZoneOffset.UTC),
                 System::nanoTime);
     }
 
