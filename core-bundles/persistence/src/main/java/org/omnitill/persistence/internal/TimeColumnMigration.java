@@ -19,11 +19,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.StringJoiner;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,16 +37,20 @@ import org.slf4j.LoggerFactory;
 /**
  * Turns the time columns that versions before {@link InstantColumns} wrote as Java-serialised bytes
  * into {@code TIMESTAMP WITH TIME ZONE} columns, keeping every value, the column's NOT NULL and its
- * indexes. Runs before anything else uses the database (it provides {@link SchemaReady}); a database
- * created by this version has nothing to convert, and a second run finds nothing either.
+ * indexes. Runs before anything else uses the database: only then does it register {@link SchemaReady},
+ * which the transaction runner waits for. A database created by this version has nothing to convert,
+ * and a second run finds nothing either.
+ *
+ * <p>While the database cannot be reached (a store node whose database starts after it), it tries again
+ * every few seconds instead of failing for good, as the rest of the node waits for the database too.
  *
  * <p>EclipseLink's {@code create-or-extend-tables} adds missing tables and columns but never changes a
  * column's type, hence this step. Each column is converted in a transaction of its own where the
  * database allows DDL in transactions (PostgreSQL); on H2 an interrupted conversion is started again
- * from the start at the next start-up.
+ * from the start at the next attempt.
  */
-@Component(service = SchemaReady.class)
-public class TimeColumnMigration implements SchemaReady {
+@Component(service = {})
+public class TimeColumnMigration {
 
     private static final Logger LOG = LoggerFactory.getLogger(TimeColumnMigration.class);
 
@@ -58,19 +68,56 @@ public class TimeColumnMigration implements SchemaReady {
     private static final ObjectInputFilter ONLY_INSTANTS =
             ObjectInputFilter.Config.createFilter("maxdepth=2;maxbytes=512;java.time.Ser;java.time.Instant;!*");
     private static final int BATCH = 500;
+    private static final long RETRY_SECONDS = 5;
 
     record TimeColumn(String table, String column) {
     }
 
+    private final ScheduledExecutorService worker;
+    private volatile ServiceRegistration<SchemaReady> ready;
+
     @Activate
-    public TimeColumnMigration(@Reference(target = "(osgi.jndi.service.name=omnitill)") DataSource dataSource)
-            throws SQLException {
+    public TimeColumnMigration(@Reference(target = "(osgi.jndi.service.name=omnitill)") DataSource dataSource,
+            BundleContext context) {
+        worker = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "omnitill-schema-migration");
+            thread.setDaemon(true);
+            return thread;
+        });
+        worker.execute(() -> attempt(dataSource, context, 1));
+    }
+
+    private void attempt(DataSource dataSource, BundleContext context, int attempt) {
         try {
             migrate(dataSource);
+            ready = context.registerService(SchemaReady.class, new SchemaReady() { }, null);
         } catch (SQLException | RuntimeException e) {
-            LOG.error("The database's time columns could not be converted to TIMESTAMP WITH TIME ZONE; Omnitill will"
-                    + " not use the database until this succeeds (it is tried again at the next start)", e);
-            throw e;
+            if (attempt == 1 || attempt % 60 == 0) {
+                LOG.error("The database's time columns could not be checked or converted to TIMESTAMP WITH TIME ZONE;"
+                        + " Omnitill does not use the database until this succeeds (trying again every {} s)",
+                        RETRY_SECONDS, e);
+            }
+            if (!worker.isShutdown()) {
+                worker.schedule(() -> attempt(dataSource, context, attempt + 1), RETRY_SECONDS, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    @Deactivate
+    void deactivate() {
+        worker.shutdownNow();
+        try {
+            worker.awaitTermination(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        ServiceRegistration<SchemaReady> registration = ready;
+        if (registration != null) {
+            try {
+                registration.unregister();
+            } catch (IllegalStateException alreadyGone) {
+                // the bundle is stopping and took it already
+            }
         }
     }
 
