@@ -508,9 +508,7 @@ public class CartServiceImpl implements CartService {
             return payInProcess(cartId, methodId, method, tendered, opts, paymentId, keyed);
         }
         PaymentRequest request = tx.required(em -> {
-            TenderEntity earlier = keyed ? em.find(TenderEntity.class, paymentId) : null;
-            if (earlier != null) {
-                requireSameAttempt(earlier, cartId, methodId, tendered);
+            if (keyed && alreadyRecorded(em, paymentId, cartId, methodId, tendered)) {
                 return null;
             }
             Payable payable = payable(em, cartId, methodId, method, tendered);
@@ -570,9 +568,7 @@ public class CartServiceImpl implements CartService {
     private PaymentOutcome payInProcess(String cartId, String methodId, PaymentMethod method, Money tendered,
             PaymentOptions opts, String paymentId, boolean keyed) {
         PaymentOutcome paid = tx.required(em -> {
-            TenderEntity earlier = keyed ? em.find(TenderEntity.class, paymentId) : null;
-            if (earlier != null) {
-                requireSameAttempt(earlier, cartId, methodId, tendered);
+            if (keyed && alreadyRecorded(em, paymentId, cartId, methodId, tendered)) {
                 return null;
             }
             Payable payable = payable(em, cartId, methodId, method, tendered);
@@ -655,13 +651,22 @@ public class CartServiceImpl implements CartService {
         return new Payable(cart, store, before);
     }
 
-    /** An earlier attempt with the same key must be the same payment. */
-    private static void requireSameAttempt(TenderEntity earlier, String cartId, String methodId, Money tendered) {
+    /**
+     * Whether a payment was already recorded under this key; it must then be the same payment
+     * ({@code idempotency_key_reused} otherwise).
+     */
+    private static boolean alreadyRecorded(EntityManager em, String paymentId, String cartId, String methodId,
+            Money tendered) {
+        TenderEntity earlier = em.find(TenderEntity.class, paymentId);
+        if (earlier == null) {
+            return false;
+        }
         if (!earlier.cart.id.equals(cartId) || !earlier.method.equals(methodId)
                 || earlier.tendered.compareTo(tendered.amount()) != 0) {
             throw OmnitillException.conflict("idempotency_key_reused",
                     "this Idempotency-Key was used for a different payment");
         }
+        return true;
     }
 
     private PaymentOutcome outcome(String cartId, String paymentId) {
