@@ -1,7 +1,6 @@
 package org.omnitill.inventory.internal;
 
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;

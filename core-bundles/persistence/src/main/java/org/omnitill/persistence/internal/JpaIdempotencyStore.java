@@ -1,6 +1,5 @@
 package org.omnitill.persistence.internal;
 
-import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
